@@ -1,0 +1,39 @@
+/**
+ * The errors a service may throw for a caller's mistake. GraphQL turns them into typed
+ * results, REST into `{"error": "..."}` with the status below; anything else is a bug and is
+ * masked as an internal error.
+ */
+export class ServiceError extends Error {
+  readonly status: number = 500;
+  readonly code: string = 'INTERNAL';
+}
+
+export class ValidationError extends ServiceError {
+  override name = 'ValidationError';
+  override readonly status = 400;
+  override readonly code = 'VALIDATION';
+  readonly field: string | null;
+
+  constructor(message: string, field: string | null = null) {
+    super(message);
+    this.field = field;
+  }
+}
+
+export class NotFoundError extends ServiceError {
+  override name = 'NotFoundError';
+  override readonly status = 404;
+  override readonly code = 'NOT_FOUND';
+}
+
+export class UnauthenticatedError extends ServiceError {
+  override name = 'UnauthenticatedError';
+  override readonly status = 401;
+  override readonly code = 'UNAUTHENTICATED';
+}
+
+export class ForbiddenError extends ServiceError {
+  override name = 'ForbiddenError';
+  override readonly status = 403;
+  override readonly code = 'FORBIDDEN';
+}

@@ -1,0 +1,11 @@
+import { type GraphQLSchema, lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.ts';
+import './types/errors.ts';
+import './types/system.ts';
+import './types/settings.ts';
+import './types/resource.ts';
+import './types/proxmox.ts';
+import './types/workloads.ts';
+
+/** The whole schema, sorted so the printed contract diffs cleanly. */
+export const schema: GraphQLSchema = lexicographicSortSchema(builder.toSchema());

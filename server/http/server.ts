@@ -1,0 +1,67 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { serveGraphqlOverWebSocket } from '../graphql/ws.ts';
+import type { GraphqlServer } from '../graphql/yoga.ts';
+import type { NodeHandler } from './dashboard.ts';
+
+export interface HttpParts {
+  graphql: GraphqlServer;
+  rest: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  dashboard: NodeHandler;
+}
+
+const securityHeaders: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'same-origin',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+const pathOf = (req: IncomingMessage) => new URL(req.url ?? '/', 'http://localhost').pathname;
+
+/**
+ * One port for everything: /graphql (HTTP and graphql-ws), /api (REST), and every other path
+ * to the SvelteKit dashboard.
+ */
+export function createHttpServer(parts: HttpParts): { server: Server; close(): Promise<void> } {
+  const server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    const path = pathOf(req);
+    if (path === '/graphql') {
+      void parts.graphql(req, res);
+      return;
+    }
+    if (path === '/api' || path.startsWith('/api/')) {
+      void parts.rest(req, res);
+      return;
+    }
+    parts.dashboard(req, res, () => {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not found\n');
+    });
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const wsServer = serveGraphqlOverWebSocket(parts.graphql, wss);
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (pathOf(req) !== '/graphql') {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+
+  return {
+    server,
+    async close() {
+      // Stop accepting first, then end subscriptions (graphql-ws sends close frames), then
+      // drop whatever HTTP connections are still open.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await wsServer.dispose();
+      for (const client of wss.clients) client.terminate();
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Actor } from '../access/actor.ts';
+import type { Services } from '../app.ts';
+import type { Authenticator } from '../auth/authenticator.ts';
+import { ServiceError } from '../errors.ts';
+import type { Logger } from '../log/logger.ts';
+import { RequestError, readJsonBody, sendError, sendJson } from './http-json.ts';
+import { settingsRoutes } from './settings.ts';
+import { systemRoutes } from './system.ts';
+
+export interface RouteRequest {
+  actor: Actor;
+  services: Services;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** The parsed JSON body (`{}` when empty); read only for methods that carry one. */
+  body: unknown;
+}
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** A path with `:name` segments, e.g. `/api/config/nodes/:id`. */
+  path: string;
+  handle(request: RouteRequest): Promise<unknown> | unknown;
+}
+
+interface CompiledRoute extends Route {
+  pattern: RegExp;
+  names: string[];
+}
+
+function compile(route: Route): CompiledRoute {
+  const names: string[] = [];
+  const source = route.path.replace(/:([a-zA-Z]+)/g, (_m, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { ...route, pattern: new RegExp(`^${source}/?$`), names };
+}
+
+const methodsWithBody = new Set(['POST', 'PUT', 'PATCH']);
+
+/** The /api compatibility layer: matches a route, reads the body, calls the service. */
+export function createRestHandler(services: Services, auth: Authenticator, log: Logger) {
+  const routes = [...systemRoutes, ...settingsRoutes].map(compile);
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = req.method ?? 'GET';
+    const onPath = routes.filter((route) => route.pattern.test(url.pathname));
+    const route = onPath.find(
+      (r) => r.method === method || (method === 'HEAD' && r.method === 'GET'),
+    );
+    try {
+      if (!route) {
+        if (onPath.length === 0) throw new RequestError(404, `no such endpoint: ${url.pathname}`);
+        res.setHeader('allow', [...new Set(onPath.map((r) => r.method))].join(', '));
+        throw new RequestError(405, `${method} is not allowed on ${url.pathname}`);
+      }
+      const match = route.pattern.exec(url.pathname) ?? [];
+      const params = Object.fromEntries(
+        route.names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]),
+      );
+      const body = methodsWithBody.has(method) ? await readJsonBody(req) : {};
+      const header = (name: string) => {
+        const value = req.headers[name];
+        return Array.isArray(value) ? value[0] : value;
+      };
+      const actor = await auth.identify(header);
+      const result = await route.handle({ actor, services, params, query: url.searchParams, body });
+      if (result === undefined) {
+        res.writeHead(204).end();
+        return;
+      }
+      const status = result instanceof Status ? result.status : 200;
+      sendJson(res, status, result instanceof Status ? result.body : result);
+    } catch (error) {
+      if (error instanceof RequestError || error instanceof ServiceError) {
+        if (error.status >= 500) log.error({ err: error }, 'REST request failed');
+        sendError(res, error.status, error.message);
+        return;
+      }
+      log.error({ err: error, method, path: url.pathname }, 'REST request failed');
+      sendError(res, 500, 'internal error');
+    }
+  };
+}
+
+/** A handler result with a status other than 200. */
+export class Status {
+  readonly status: number;
+  readonly body: unknown;
+
+  constructor(status: number, body: unknown) {
+    this.status = status;
+    this.body = body;
+  }
+}
