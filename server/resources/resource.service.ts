@@ -1,5 +1,6 @@
 import { type Actor, authorize } from '../access/actor.ts';
 import type { EventBus } from '../events/bus.ts';
+import { filterMap } from '../events/iterators.ts';
 import type { Resource } from './model.ts';
 import { filterResources, matchesFilter, type ResourceFilter } from './queries.ts';
 import type { ResourceChange, ResourceStore } from './store.ts';
@@ -41,21 +42,10 @@ export class ResourceService {
    * Deltas for the resources matching the filter. A resource that stops matching (its status
    * left the filter) is reported as removed, one that starts matching as added.
    */
-  async *changes(
-    actor: Actor,
-    filter: ResourceFilter = {},
-    signal?: AbortSignal,
-  ): AsyncGenerator<ResourceDelta> {
+  changes(actor: Actor, filter: ResourceFilter = {}): AsyncIterableIterator<ResourceDelta> {
     authorize(actor, 'read', 'Resource');
-    const events = this.#bus.iterate('resources.changed', signal ? { signal } : {});
-    try {
-      for await (const change of events) {
-        const delta = narrow(change, filter);
-        if (delta) yield delta;
-      }
-    } finally {
-      await events.return?.();
-    }
+    const events = this.#bus.iterate('resources.changed');
+    return filterMap(events, (change) => narrow(change, filter));
   }
 }
 
