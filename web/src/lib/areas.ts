@@ -1,0 +1,175 @@
+import type { IconName } from './components/ui/icons.ts';
+import type { ResourceType } from './graphql/generated/graphql.ts';
+
+export interface Area {
+  /** URL segment; '' is the overview at `/`. */
+  slug: string;
+  label: string;
+  icon: IconName;
+  /** One sentence on what the page is for, shown while it is being built. */
+  summary: string;
+  /** What the finished page will show. */
+  plans: string[];
+  /** Resource types the page is about, to show what is already being watched. */
+  types?: ResourceType[];
+}
+
+export interface AreaGroup {
+  label: string;
+  areas: Area[];
+}
+
+export const areaGroups: AreaGroup[] = [
+  {
+    label: 'Monitor',
+    areas: [
+      { slug: '', label: 'Overview', icon: 'overview', summary: '', plans: [] },
+      {
+        slug: 'nodes',
+        label: 'Nodes',
+        icon: 'server',
+        summary: 'Every Proxmox VE node in your clusters, with its health at a glance.',
+        plans: [
+          'CPU, memory, swap and load average over time',
+          'Kernel and pve-manager versions, pending updates',
+          'Per-node guest and storage breakdown',
+          'Adding and removing monitored nodes',
+        ],
+        types: ['NODE'],
+      },
+      {
+        slug: 'guests',
+        label: 'Guests',
+        icon: 'box',
+        summary: 'All virtual machines and LXC containers across your nodes.',
+        plans: [
+          'Sortable table with CPU, memory, disk and network I/O',
+          'History charts per guest',
+          'Filters by node, tag, status and OS',
+          'Template, lock and backup status',
+        ],
+        types: ['VM', 'CONTAINER'],
+      },
+      {
+        slug: 'storage',
+        label: 'Storage',
+        icon: 'database',
+        summary: 'Capacity and health of every storage pool, local and shared.',
+        plans: [
+          'Usage per storage with growth trend and time-to-full',
+          'Content types and the guests using each pool',
+          'ZFS and Ceph pool health',
+        ],
+        types: ['STORAGE'],
+      },
+      {
+        slug: 'backups',
+        label: 'Backups',
+        icon: 'archive',
+        summary: 'Backup jobs, snapshots and Proxmox Backup Server datastores.',
+        plans: [
+          'Last backup per guest, with guests missing a recent one highlighted',
+          'PBS datastore usage, deduplication and verify state',
+          'Snapshot inventory and age',
+        ],
+        types: ['PBS', 'PBS_DATASTORE'],
+      },
+      {
+        slug: 'mail',
+        label: 'Mail',
+        icon: 'mail',
+        summary: 'Proxmox Mail Gateway traffic and filtering.',
+        plans: [
+          'Mail, spam and virus counts over time',
+          'Queue length with stuck-mail warnings',
+          'Per-gateway health',
+        ],
+        types: ['PMG'],
+      },
+    ],
+  },
+  {
+    label: 'Workloads',
+    areas: [
+      {
+        slug: 'docker',
+        label: 'Docker',
+        icon: 'container',
+        summary: 'Docker and Podman hosts reporting through pulse-agent.',
+        plans: [
+          'Containers per host with state, health and restart count',
+          'Image versions and update hints',
+          'CPU and memory per container',
+        ],
+        types: ['DOCKER_HOST', 'DOCKER_CONTAINER'],
+      },
+      {
+        slug: 'kubernetes',
+        label: 'Kubernetes',
+        icon: 'helm',
+        summary: 'Clusters, nodes, deployments and pods.',
+        plans: [
+          'Cluster and node readiness',
+          'Deployments with ready versus desired replicas',
+          'Pods with phase and restart count',
+        ],
+        types: ['K8S_CLUSTER', 'K8S_NODE', 'K8S_DEPLOYMENT', 'K8S_POD'],
+      },
+      {
+        slug: 'hosts',
+        label: 'Hosts',
+        icon: 'monitor',
+        summary: 'Standalone machines reporting through pulse-agent.',
+        plans: [
+          'CPU, memory, disk and network per host',
+          'OS, kernel and agent versions',
+          'Agent install instructions',
+        ],
+        types: ['HOST'],
+      },
+    ],
+  },
+  {
+    label: 'Operate',
+    areas: [
+      {
+        slug: 'alerts',
+        label: 'Alerts',
+        icon: 'bell',
+        summary: 'Thresholds, active alerts and where notifications go.',
+        plans: [
+          'Active and recent alerts with acknowledge and snooze',
+          'Per-resource and global thresholds',
+          'Email, webhook and push notification targets',
+        ],
+      },
+      {
+        slug: 'patrol',
+        label: 'AI Patrol',
+        icon: 'sparkles',
+        summary: 'An assistant that reviews your estate and explains what needs attention.',
+        plans: [
+          'Scheduled patrols with findings ranked by impact',
+          'Plain-language explanations and suggested fixes',
+          'Your choice of AI provider, or none at all',
+        ],
+      },
+      {
+        slug: 'settings',
+        label: 'Settings',
+        icon: 'settings',
+        summary: 'Connections, security and system preferences.',
+        plans: [
+          'Add Proxmox VE, PBS and PMG nodes',
+          'Users, API tokens and authentication',
+          'Display name, updates and diagnostics',
+        ],
+      },
+    ],
+  },
+];
+
+export const areas: Area[] = areaGroups.flatMap((group) => group.areas);
+
+export const findArea = (slug: string): Area | undefined =>
+  slug === '' ? undefined : areas.find((area) => area.slug === slug);

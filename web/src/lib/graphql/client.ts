@@ -1,0 +1,66 @@
+import { Client, cacheExchange, fetchExchange, subscriptionExchange } from '@urql/core';
+import { createClient as createSocketClient } from 'graphql-ws';
+
+export type SocketEvent = 'connecting' | 'connected' | 'reconnected' | 'closed';
+type SocketListener = (event: SocketEvent) => void;
+
+const listeners = new Set<SocketListener>();
+const emit = (event: SocketEvent) => {
+  for (const listener of listeners) listener(event);
+};
+
+/** Tells the listener about the socket's life, so stores can resync after a reconnect. */
+export function onSocketEvent(listener: SocketListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+const socketUrl = () => {
+  const { protocol, host } = window.location;
+  return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}/graphql`;
+};
+
+/** 0.5 s, 1 s, 2 s … capped at 15 s, with jitter so many tabs do not reconnect in lockstep. */
+const backoff = (retries: number) =>
+  new Promise<void>((resolve) => {
+    const base = Math.min(15_000, 500 * 2 ** retries);
+    setTimeout(resolve, base / 2 + Math.random() * (base / 2));
+  });
+
+let hasConnected = false;
+
+// Lazy: the URL is only read, and the socket only opened, once something subscribes in the
+// browser, so importing this module during SSR is harmless.
+const socket = createSocketClient({
+  url: socketUrl,
+  lazy: true,
+  lazyCloseTimeout: 3_000,
+  keepAlive: 15_000,
+  // A monitoring tab should outlive server restarts and network blips: never give up.
+  retryAttempts: Number.POSITIVE_INFINITY,
+  shouldRetry: () => true,
+  retryWait: backoff,
+  on: {
+    connecting: () => emit('connecting'),
+    connected: () => {
+      emit(hasConnected ? 'reconnected' : 'connected');
+      hasConnected = true;
+    },
+    closed: () => emit('closed'),
+  },
+});
+
+export const client = new Client({
+  url: '/graphql',
+  exchanges: [
+    cacheExchange,
+    fetchExchange,
+    subscriptionExchange({
+      forwardSubscription: (request) => ({
+        subscribe: (sink) => ({
+          unsubscribe: socket.subscribe({ ...request, query: request.query ?? '' }, sink),
+        }),
+      }),
+    }),
+  ],
+});

@@ -1,0 +1,16 @@
+import { graphql } from '../generated/index.ts';
+
+/** Everything the app shell shows about the server itself. */
+export const ShellInfoQuery = graphql(`
+  query ShellInfo {
+    version {
+      version
+      build
+      channel
+      isDevelopment
+    }
+    systemSettings {
+      displayName
+    }
+  }
+`);
