@@ -2,18 +2,27 @@ import type { AddressInfo } from 'node:net';
 import { Authenticator } from './auth/authenticator.ts';
 import type { Config } from './config/env.ts';
 import { prepareDataDir } from './config/paths.ts';
+import { createSecretBox, loadEncryptionKey } from './config/secrets.ts';
 import { type Orm, openDatabase } from './db/orm.ts';
-import { DemoEstate } from './demo/estate.ts';
+import { demoNodes } from './demo/demo-nodes.ts';
 import { EventBus } from './events/bus.ts';
 import { createGraphqlServer } from './graphql/yoga.ts';
 import { loadDashboard } from './http/dashboard.ts';
 import { createHttpServer } from './http/server.ts';
+import { createPulseWebSocket } from './http/ws-compat.ts';
 import type { Logger } from './log/logger.ts';
+import { NodeService } from './nodes/node.service.ts';
+import { RecordService } from './resources/record.service.ts';
+import { RecordStore } from './resources/records.ts';
 import { ResourceService } from './resources/resource.service.ts';
 import { ResourceStore } from './resources/store.ts';
 import { createRestHandler } from './rest/router.ts';
 import { SettingsService } from './settings/settings.service.ts';
-import { Scheduler } from './sources/scheduler.ts';
+import { ProxmoxConnectionTester } from './sources/proxmox/connection-tester.ts';
+import { createProxmoxSource } from './sources/proxmox/source.ts';
+import { Scheduler, type SchedulerPolicy } from './sources/scheduler.ts';
+import { SourceManager } from './sources/source-manager.ts';
+import { SourcesService } from './sources/sources.service.ts';
 import { SystemService } from './system/system.service.ts';
 
 /** Every use case, reachable from GraphQL and REST alike. */
@@ -21,38 +30,61 @@ export interface Services {
   system: SystemService;
   settings: SettingsService;
   resources: ResourceService;
+  records: RecordService;
+  nodes: NodeService;
+  sources: SourcesService;
 }
 
 export interface App {
   services: Services;
   store: ResourceStore;
+  records: RecordStore;
   bus: EventBus;
   orm: Orm;
+  sourceManager: SourceManager;
   /** Listens and resolves with the bound address (port 0 picks a free one). */
   start(port: number, host?: string): Promise<AddressInfo>;
   stop(): Promise<void>;
 }
 
 /** The composition root: builds every part and wires the events. No logic lives here. */
-export async function buildApp(config: Config, log: Logger): Promise<App> {
+export async function buildApp(
+  config: Config,
+  log: Logger,
+  options: { schedulerPolicy?: Partial<SchedulerPolicy> } = {},
+): Promise<App> {
   const paths = prepareDataDir(config.dataDir);
+  const box = createSecretBox(loadEncryptionKey(config.encryptionKey, paths.dir));
   const orm = await openDatabase(paths.database, log);
   const bus = new EventBus((error, event) =>
     log.error({ err: error, event }, 'event handler failed'),
   );
   const store = new ResourceStore(bus);
+  const records = new RecordStore(bus);
+  const scheduler = new Scheduler(store, records, log, options.schedulerPolicy);
   const services: Services = {
     system: new SystemService(orm, config),
     settings: new SettingsService(orm),
     resources: new ResourceService(store, bus),
+    records: new RecordService(records),
+    nodes: new NodeService(orm, box, bus, new ProxmoxConnectionTester()),
+    sources: new SourcesService(scheduler, () => sourceManager.demoRunning),
   };
   const auth = new Authenticator(config);
-  const scheduler = new Scheduler(store, log);
-  // With no real node configured yet (nodes arrive with the Proxmox sources), auto means on.
-  if (config.demoMode !== 'off') scheduler.add(new DemoEstate());
+  const sourceManager = new SourceManager({
+    nodes: services.nodes,
+    scheduler,
+    bus,
+    factory: (node) => createProxmoxSource(node, config.pollIntervals, log, services.nodes),
+    demo: demoNodes(log),
+    demoMode: config.demoMode,
+    log,
+  });
+  await sourceManager.sync();
 
   const http = createHttpServer({
     graphql: createGraphqlServer(services, auth, log, config.environment === 'development'),
+    pulseWs: createPulseWebSocket({ services, auth, bus, log }),
     rest: createRestHandler(services, auth, log),
     dashboard: await loadDashboard(),
   });
@@ -60,8 +92,10 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
   return {
     services,
     store,
+    records,
     bus,
     orm,
+    sourceManager,
     start(port, host = config.bindAddress) {
       return new Promise((resolve, reject) => {
         http.server.once('error', reject);
@@ -72,6 +106,7 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
       });
     },
     async stop() {
+      await sourceManager.stop();
       await scheduler.stop();
       await http.close();
       await orm.close(true);

@@ -1,7 +1,7 @@
 import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
 
 export type Action = 'read' | 'update' | 'manage';
-export type Subject = 'Resource' | 'Settings' | 'all';
+export type Subject = 'Resource' | 'Settings' | 'Node' | 'all';
 export type Ability = MongoAbility<[Action, Subject]>;
 
 export type Role = 'admin' | 'viewer';
@@ -13,6 +13,7 @@ export function abilityFor(role: Role | null): Ability {
   if (role === 'viewer') {
     can('read', 'Resource');
     can('read', 'Settings');
+    can('read', 'Node');
   }
   return build();
 }

@@ -21,6 +21,10 @@ export interface Config {
   environment: 'production' | 'development' | 'test';
   /** Set by the image (PULSE_DOCKER=true) so /api/version can say so. */
   inDocker: boolean;
+  /** Master key for credentials at rest; null means a key file in the data directory. */
+  encryptionKey: string | null;
+  /** Default poll intervals per product, in seconds. */
+  pollIntervals: { pve: number; pbs: number; pmg: number };
 }
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
@@ -33,6 +37,7 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 const port = z.coerce.number().int().min(0).max(65535);
+const interval = z.coerce.number().int().min(5).max(3600);
 const logLevel = z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']);
 const truthy = ['1', 'true', 'yes', 'on'];
 const falsy = ['0', 'false', 'no', 'off'];
@@ -118,5 +123,11 @@ export function loadConfig(env: Env = process.env): Config {
     demoMode: readDemoMode(env),
     environment: readEnvironment(env),
     inDocker: truthy.includes(env.PULSE_DOCKER?.trim().toLowerCase() ?? ''),
+    encryptionKey: env.PULSE_ENCRYPTION_KEY?.trim() || null,
+    pollIntervals: {
+      pve: read(env, 'PVE_POLLING_INTERVAL', interval, 10),
+      pbs: read(env, 'PBS_POLLING_INTERVAL', interval, 60),
+      pmg: read(env, 'PMG_POLLING_INTERVAL', interval, 60),
+    },
   };
 }

@@ -1,8 +1,13 @@
+import type { RecordsChange } from '../resources/records.ts';
 import type { ResourceChange } from '../resources/store.ts';
 
 /** Every event Pulse publishes in-process, by name, with its payload type. */
 export interface EventMap {
   'resources.changed': ResourceChange;
+  /** A node connection was added, changed or removed: sources must follow. */
+  'nodes.changed': { action: 'added' | 'updated' | 'removed'; id: string };
+  /** A source's backups, snapshots, tasks, jobs or replication list changed. */
+  'records.changed': RecordsChange;
 }
 
 export type EventName = keyof EventMap;

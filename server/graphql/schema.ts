@@ -4,8 +4,11 @@ import './types/errors.ts';
 import './types/system.ts';
 import './types/settings.ts';
 import './types/resource.ts';
-import './types/proxmox.ts';
+import './types/pve.ts';
+import './types/pbs-pmg.ts';
 import './types/workloads.ts';
+import './types/nodes.ts';
+import './types/records.ts';
 
 /** The whole schema, sorted so the printed contract diffs cleanly. */
 export const schema: GraphQLSchema = lexicographicSortSchema(builder.toSchema());

@@ -7,6 +7,11 @@ import type { NodeHandler } from './dashboard.ts';
 
 export interface HttpParts {
   graphql: GraphqlServer;
+  /** Pulse's /ws stream for existing clients. */
+  pulseWs: {
+    handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void>;
+    close(): void;
+  };
   rest: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   dashboard: NodeHandler;
 }
@@ -45,6 +50,10 @@ export function createHttpServer(parts: HttpParts): { server: Server; close(): P
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   const wsServer = serveGraphqlOverWebSocket(parts.graphql, wss);
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (pathOf(req) === '/ws') {
+      void parts.pulseWs.handleUpgrade(req, socket, head);
+      return;
+    }
     if (pathOf(req) !== '/graphql') {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
@@ -59,6 +68,7 @@ export function createHttpServer(parts: HttpParts): { server: Server; close(): P
       // drop whatever HTTP connections are still open.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await wsServer.dispose();
+      parts.pulseWs.close();
       for (const client of wss.clients) client.terminate();
       server.closeAllConnections();
       await closed;

@@ -18,6 +18,8 @@ export const resourceTypes = [
   'k8sPod',
   'k8sDeployment',
   'host',
+  'physicalDisk',
+  'ceph',
 ] as const;
 export type ResourceType = (typeof resourceTypes)[number];
 
@@ -50,6 +52,7 @@ export interface DiskIoRate {
 export interface NodeDetails {
   cluster: string | null;
   cpuCount: number | null;
+  cpuModel: string | null;
   loadAverage: number[];
   kernelVersion: string | null;
   pveVersion: string | null;
@@ -63,6 +66,18 @@ export interface GuestDetails {
   template: boolean;
   lock: string | null;
   osName: string | null;
+  osVersion: string | null;
+  /** HA manager state (started, stopped, fence, …) when the guest is HA-managed. */
+  haState: string | null;
+  /** Balloon target for VMs with a balloon device. */
+  balloonBytes: number | null;
+  /** QEMU guest agent: null for containers. */
+  agent: 'running' | 'not-running' | 'not-configured' | null;
+  /** Where `disk` comes from: the guest agent sees inside a VM, the host does not. */
+  diskSource: 'agent' | 'host' | null;
+  ipAddresses: string[];
+  pool: string | null;
+  lastBackupAt: number | null;
 }
 
 export interface StorageDetails {
@@ -76,18 +91,78 @@ export interface StorageDetails {
 
 export interface PbsDetails {
   version: string | null;
+  datastoreCount: number;
 }
 
 export interface PbsDatastoreDetails {
+  /** index-data-bytes / disk-bytes from the last garbage collection; null before the first. */
   deduplicationFactor: number | null;
+  groupCount: number | null;
+  snapshotCount: number | null;
+  estimatedFullAt: number | null;
+  gcLastRunAt: number | null;
+  gcLastRunState: string | null;
+  error: string | null;
+}
+
+export interface MailCounts {
+  total: number;
+  incoming: number;
+  outgoing: number;
+  spamIncoming: number;
+  spamOutgoing: number;
+  virusIncoming: number;
+  virusOutgoing: number;
+  bouncesIncoming: number;
+  bouncesOutgoing: number;
+  bytesIncoming: number;
+  bytesOutgoing: number;
+}
+
+export interface MailQueues {
+  active: number;
+  deferred: number;
+  hold: number;
+  incoming: number;
+}
+
+export interface Quarantine {
+  spamCount: number;
+  spamMegabytes: number;
+  virusCount: number;
+  virusMegabytes: number;
 }
 
 export interface PmgDetails {
   version: string | null;
-  mailCount: number | null;
-  spamCount: number | null;
-  virusCount: number | null;
-  queueLength: number | null;
+  /** The last 24 hours. */
+  mail: MailCounts | null;
+  queues: MailQueues | null;
+  quarantine: Quarantine | null;
+}
+
+export interface PhysicalDiskDetails {
+  node: string;
+  devPath: string;
+  model: string | null;
+  serial: string | null;
+  diskType: string | null;
+  sizeBytes: number | null;
+  /** SMART overall health: PASSED, OK, FAILED, UNKNOWN. */
+  health: string | null;
+  /** Life remaining for flash, 100 = new. */
+  wearoutPercent: number | null;
+  usedBy: string | null;
+}
+
+export interface CephDetails {
+  health: string;
+  healthMessages: string[];
+  monitorCount: number | null;
+  osdCount: number | null;
+  osdsUp: number | null;
+  osdsIn: number | null;
+  placementGroupCount: number | null;
 }
 
 export interface DockerHostDetails {
@@ -147,6 +222,8 @@ export interface DetailsByType {
   k8sPod: K8sPodDetails;
   k8sDeployment: K8sDeploymentDetails;
   host: HostDetails;
+  physicalDisk: PhysicalDiskDetails;
+  ceph: CephDetails;
 }
 
 export interface ResourceBase {

@@ -5,7 +5,9 @@ import type { Authenticator } from '../auth/authenticator.ts';
 import { ServiceError } from '../errors.ts';
 import type { Logger } from '../log/logger.ts';
 import { RequestError, readJsonBody, sendError, sendJson } from './http-json.ts';
+import { nodeRoutes } from './nodes.ts';
 import { settingsRoutes } from './settings.ts';
+import { stateRoutes } from './state.ts';
 import { systemRoutes } from './system.ts';
 
 export interface RouteRequest {
@@ -42,7 +44,7 @@ const methodsWithBody = new Set(['POST', 'PUT', 'PATCH']);
 
 /** The /api compatibility layer: matches a route, reads the body, calls the service. */
 export function createRestHandler(services: Services, auth: Authenticator, log: Logger) {
-  const routes = [...systemRoutes, ...settingsRoutes].map(compile);
+  const routes = [...systemRoutes, ...settingsRoutes, ...nodeRoutes, ...stateRoutes].map(compile);
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');

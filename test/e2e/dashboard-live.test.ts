@@ -72,12 +72,12 @@ describe('a first run with no node configured', () => {
     try {
       const page = await openDashboard(pulse.url);
       await page.getByText('You are looking at the built-in demo estate').waitFor();
-      const cpu = page.locator('[data-resource-id="demo/node/pve1"]').getByTestId('cpu');
+      const cpu = page.locator('[data-resource-id="demo-pve/node/pve1"]').getByTestId('cpu');
       const first = await cpu.innerText();
       // The demo estate's load wanders on every poll: wait for the cell to show another value.
       await page.waitForFunction(
         ([selector, before]) => document.querySelector(selector)?.textContent?.trim() !== before,
-        ['[data-resource-id="demo/node/pve1"] [data-testid="cpu"]', first.trim()] as const,
+        ['[data-resource-id="demo-pve/node/pve1"] [data-testid="cpu"]', first.trim()] as const,
       );
       await page.close();
     } finally {

@@ -31,5 +31,5 @@ for (const [ErrorClass, name] of [
 
 /** The error types a mutation that checks access and validates input can return. */
 export const mutationErrors = {
-  types: [ValidationError, UnauthenticatedError, ForbiddenError],
+  types: [ValidationError, NotFoundError, UnauthenticatedError, ForbiddenError],
 };

@@ -102,6 +102,8 @@ export const resourceTypeNames: Record<ResourceType, string> = {
   k8sPod: 'KubernetesPod',
   k8sDeployment: 'KubernetesDeployment',
   host: 'Host',
+  physicalDisk: 'PhysicalDisk',
+  ceph: 'CephCluster',
 };
 
 const ResourceFilterInput = builder.inputType('ResourceFilter', {

@@ -1,0 +1,78 @@
+/**
+ * What faults changed, kept as intervals so past readings (backup runs, task lists) stay the
+ * same when asked again: the estate remains a function of its seed and clock history.
+ */
+export interface OfflineSpell {
+  node: string;
+  mode: 'unreachable' | 'refused';
+  from: number;
+  to: number | null;
+}
+
+export interface FailureSpell {
+  vmid: number;
+  from: number;
+  to: number | null;
+}
+
+export class EstateState {
+  readonly offline: OfflineSpell[] = [];
+  readonly backupFailures: FailureSpell[] = [];
+  /** Bumped on every change so cached views are recomputed. */
+  version = 0;
+
+  currentOffline(node: string): OfflineSpell | null {
+    for (const spell of this.offline) if (spell.node === node && spell.to === null) return spell;
+    return null;
+  }
+
+  setOffline(node: string, mode: OfflineSpell['mode'], at: number): void {
+    const current = this.currentOffline(node);
+    if (current) current.mode = mode;
+    else this.offline.push({ node, mode, from: at, to: null });
+    this.version++;
+  }
+
+  setOnline(node: string, at: number): void {
+    const current = this.currentOffline(node);
+    if (!current) return;
+    current.to = Math.max(at, current.from);
+    this.version++;
+  }
+
+  wasOffline(node: string, at: number): boolean {
+    for (const s of this.offline) {
+      if (s.node === node && s.from <= at && (s.to === null || at < s.to)) return true;
+    }
+    return false;
+  }
+
+  /** The end of the node's last offline spell before `at`: it rebooted then. */
+  lastReturn(node: string, at: number): number | null {
+    let last: number | null = null;
+    for (const s of this.offline) {
+      if (s.node === node && s.to !== null && s.to <= at && (last === null || s.to > last))
+        last = s.to;
+    }
+    return last;
+  }
+
+  addBackupFailure(vmid: number, at: number): FailureSpell {
+    const spell = { vmid, from: at, to: null };
+    this.backupFailures.push(spell);
+    this.version++;
+    return spell;
+  }
+
+  endBackupFailure(spell: FailureSpell, at: number): void {
+    if (spell.to === null) spell.to = Math.max(at, spell.from);
+    this.version++;
+  }
+
+  backupFails(vmid: number, at: number): boolean {
+    for (const s of this.backupFailures) {
+      if (s.vmid === vmid && s.from <= at && (s.to === null || at < s.to)) return true;
+    }
+    return false;
+  }
+}
