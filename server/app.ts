@@ -42,6 +42,7 @@ export interface App {
   bus: EventBus;
   orm: Orm;
   sourceManager: SourceManager;
+  scheduler: Scheduler;
   /** Listens and resolves with the bound address (port 0 picks a free one). */
   start(port: number, host?: string): Promise<AddressInfo>;
   stop(): Promise<void>;
@@ -75,7 +76,7 @@ export async function buildApp(
     nodes: services.nodes,
     scheduler,
     bus,
-    factory: (node) => createProxmoxSource(node, config.pollIntervals, log, services.nodes),
+    factory: (node) => createProxmoxSource(node, config, log, services.nodes),
     demo: demoNodes(log),
     demoMode: config.demoMode,
     log,
@@ -96,6 +97,7 @@ export async function buildApp(
     bus,
     orm,
     sourceManager,
+    scheduler,
     start(port, host = config.bindAddress) {
       return new Promise((resolve, reject) => {
         http.server.once('error', reject);

@@ -25,6 +25,8 @@ export interface Config {
   encryptionKey: string | null;
   /** Default poll intervals per product, in seconds. */
   pollIntervals: { pve: number; pbs: number; pmg: number };
+  /** Per-request timeout towards Proxmox APIs, in seconds. @default 15 */
+  connectionTimeoutSeconds: number;
 }
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
@@ -129,5 +131,11 @@ export function loadConfig(env: Env = process.env): Config {
       pbs: read(env, 'PBS_POLLING_INTERVAL', interval, 60),
       pmg: read(env, 'PMG_POLLING_INTERVAL', interval, 60),
     },
+    connectionTimeoutSeconds: read(
+      env,
+      'CONNECTION_TIMEOUT',
+      z.coerce.number().min(0.1).max(300),
+      15,
+    ),
   };
 }

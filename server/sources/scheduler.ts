@@ -89,12 +89,15 @@ export class Scheduler {
     this.#records.removeSource(sourceId);
   }
 
-  /** Polls a source at once (after a config change), unless a poll is already running. */
-  pollSoon(sourceId: string): void {
+  /** Polls a source now (after a config change, or on request) and resolves when it is done. */
+  async pollNow(sourceId: string): Promise<void> {
     const running = this.#running.get(sourceId);
-    if (!running || running.inFlight) return;
+    if (!running) return;
+    if (running.inFlight) await running.inFlight;
+    if (!this.#isCurrent(running)) return;
     if (running.timer) clearTimeout(running.timer);
     this.#pollNow(running);
+    await running.inFlight;
   }
 
   health(): SourceHealth[] {

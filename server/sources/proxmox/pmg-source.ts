@@ -17,13 +17,17 @@ export class PmgSource implements Source {
   readonly #client: PmgClient;
   readonly #optional: OptionalRead;
 
-  constructor(node: NodeWithCredentials, intervalMs: number, log: Logger) {
+  constructor(node: NodeWithCredentials, intervalMs: number, timeoutMs: number, log: Logger) {
     this.id = node.id;
     this.name = node.name;
     this.intervalMs = intervalMs;
     this.#optional = degradingReads(log.child({ source: node.id }));
     this.#client = new PmgClient(
-      { baseUrl: node.host, tls: { verify: node.verifySsl, fingerprint: node.fingerprint } },
+      {
+        baseUrl: node.host,
+        tls: { verify: node.verifySsl, fingerprint: node.fingerprint },
+        timeoutMs,
+      },
       node.credentials,
     );
   }

@@ -73,15 +73,22 @@ export class PveCollector {
   readonly #content = new TtlCache<StoredBackup[]>(120_000);
   readonly #maxGuestDetailsPerPoll: number;
 
-  constructor(log: Logger, monitor: MonitorOptions, maxGuestDetailsPerPoll = 50) {
+  readonly #now: () => number;
+
+  constructor(
+    log: Logger,
+    monitor: MonitorOptions,
+    options: { now: () => number; maxGuestDetailsPerPoll?: number },
+  ) {
     this.#optional = degradingReads(log);
     this.#monitor = monitor;
-    this.#maxGuestDetailsPerPoll = maxGuestDetailsPerPoll;
+    this.#now = options.now;
+    this.#maxGuestDetailsPerPoll = options.maxGuestDetailsPerPoll ?? 50;
   }
 
   async collect(client: PveClient, signal: AbortSignal): Promise<PveRaw> {
     const call = { signal };
-    const at = Date.now();
+    const at = this.#now();
     const [cluster, resources] = await Promise.all([
       this.#clusterStatus(client, signal),
       client.clusterResources({}, call),

@@ -8,6 +8,17 @@ import { PveCollector } from './collect.ts';
 import { latestBackups, mapPveRecords } from './map-records.ts';
 import { mapPveResources } from './map-resources.ts';
 
+export interface PveSourceOptions {
+  intervalMs: number;
+  /** Per request. */
+  timeoutMs: number;
+  log: Logger;
+  /** Called with what discovery learnt, to be saved for fail-over after a restart. */
+  onCluster: (info: ClusterInfo) => void;
+  /** The clock rates are computed against; tests drive the simulator's clock. */
+  now?: () => number;
+}
+
 interface Member {
   host: string;
   fingerprint: string | null;
@@ -24,24 +35,23 @@ export class PveSource implements Source {
   readonly kind = 'pve' as const;
   readonly intervalMs: number;
   readonly #node: NodeWithCredentials;
+  readonly #timeoutMs: number;
   readonly #collector: PveCollector;
   readonly #rates = new RateTracker();
   readonly #onCluster: (info: ClusterInfo) => void;
   #members: Member[];
   #clients = new Map<string, PveClient>();
 
-  constructor(
-    node: NodeWithCredentials,
-    intervalMs: number,
-    log: Logger,
-    onCluster: (info: ClusterInfo) => void,
-  ) {
+  constructor(node: NodeWithCredentials, options: PveSourceOptions) {
     this.id = node.id;
     this.name = node.name;
-    this.intervalMs = intervalMs;
+    this.intervalMs = options.intervalMs;
     this.#node = node;
-    this.#collector = new PveCollector(log.child({ source: node.id }), node.monitor);
-    this.#onCluster = onCluster;
+    this.#timeoutMs = options.timeoutMs;
+    this.#collector = new PveCollector(options.log.child({ source: node.id }), node.monitor, {
+      now: options.now ?? Date.now,
+    });
+    this.#onCluster = options.onCluster;
     const configured = { host: node.host, fingerprint: node.fingerprint };
     const known = (node.cluster?.endpoints ?? [])
       .filter((e) => e.host !== node.host)
@@ -82,7 +92,11 @@ export class PveSource implements Source {
     if (!client) {
       const pinned = member.fingerprint ?? null;
       client = new PveClient(
-        { baseUrl: member.host, tls: { verify: this.#node.verifySsl, fingerprint: pinned } },
+        {
+          baseUrl: member.host,
+          tls: { verify: this.#node.verifySsl, fingerprint: pinned },
+          timeoutMs: this.#timeoutMs,
+        },
         this.#node.credentials,
       );
       this.#clients.set(member.host, client);
