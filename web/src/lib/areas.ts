@@ -6,10 +6,10 @@ export interface Area {
   slug: string;
   label: string;
   icon: IconName;
-  /** One sentence on what the page is for, shown while it is being built. */
+  /** One sentence on what the page is for, shown under its title. */
   summary: string;
-  /** What the finished page will show. */
-  plans: string[];
+  /** What the finished page will show; only areas still being built have plans. */
+  plans?: string[];
   /** Resource types the page is about, to show what is already being watched. */
   types?: ResourceType[];
 }
@@ -23,68 +23,41 @@ export const areaGroups: AreaGroup[] = [
   {
     label: 'Monitor',
     areas: [
-      { slug: '', label: 'Overview', icon: 'overview', summary: '', plans: [] },
+      {
+        slug: '',
+        label: 'Overview',
+        icon: 'overview',
+        summary: 'Everything Pulse is watching, updated live.',
+      },
       {
         slug: 'nodes',
         label: 'Nodes',
         icon: 'server',
         summary: 'Every Proxmox VE node in your clusters, with its health at a glance.',
-        plans: [
-          'CPU, memory, swap and load average over time',
-          'Kernel and pve-manager versions, pending updates',
-          'Per-node guest and storage breakdown',
-          'Adding and removing monitored nodes',
-        ],
-        types: ['NODE'],
       },
       {
         slug: 'guests',
         label: 'Guests',
         icon: 'box',
         summary: 'All virtual machines and LXC containers across your nodes.',
-        plans: [
-          'Sortable table with CPU, memory, disk and network I/O',
-          'History charts per guest',
-          'Filters by node, tag, status and OS',
-          'Template, lock and backup status',
-        ],
-        types: ['VM', 'CONTAINER'],
       },
       {
         slug: 'storage',
         label: 'Storage',
         icon: 'database',
-        summary: 'Capacity and health of every storage pool, local and shared.',
-        plans: [
-          'Usage per storage with growth trend and time-to-full',
-          'Content types and the guests using each pool',
-          'ZFS and Ceph pool health',
-        ],
-        types: ['STORAGE'],
+        summary: 'Capacity of every storage pool, local and shared, and of your backup datastores.',
       },
       {
         slug: 'backups',
         label: 'Backups',
         icon: 'archive',
-        summary: 'Backup jobs, snapshots and Proxmox Backup Server datastores.',
-        plans: [
-          'Last backup per guest, with guests missing a recent one highlighted',
-          'PBS datastore usage, deduplication and verify state',
-          'Snapshot inventory and age',
-        ],
-        types: ['PBS', 'PBS_DATASTORE'],
+        summary: 'Which guests are backed up, how recently, and how the jobs are doing.',
       },
       {
         slug: 'mail',
         label: 'Mail',
         icon: 'mail',
-        summary: 'Proxmox Mail Gateway traffic and filtering.',
-        plans: [
-          'Mail, spam and virus counts over time',
-          'Queue length with stuck-mail warnings',
-          'Per-gateway health',
-        ],
-        types: ['PMG'],
+        summary: 'Proxmox Mail Gateway traffic, queues and quarantine.',
       },
     ],
   },
@@ -159,11 +132,6 @@ export const areaGroups: AreaGroup[] = [
         label: 'Settings',
         icon: 'settings',
         summary: 'Connections, security and system preferences.',
-        plans: [
-          'Add Proxmox VE, PBS and PMG nodes',
-          'Users, API tokens and authentication',
-          'Display name, updates and diagnostics',
-        ],
       },
     ],
   },
@@ -173,3 +141,10 @@ export const areas: Area[] = areaGroups.flatMap((group) => group.areas);
 
 export const findArea = (slug: string): Area | undefined =>
   slug === '' ? undefined : areas.find((area) => area.slug === slug);
+
+/** An area that has a page of its own; the lookup cannot fail for the slugs used in routes. */
+export function area(slug: string): Area {
+  const found = areas.find((a) => a.slug === slug);
+  if (!found) throw new Error(`no area "${slug}"`);
+  return found;
+}

@@ -41,5 +41,58 @@ export function ago(epochMs: number | null, now: number): string {
   if (seconds < 60) return `${seconds}s ago`;
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) return `${minutes}m ago`;
-  return `${Math.floor(minutes / 60)}h ago`;
+  const hours = Math.floor(minutes / 60);
+  // Up to two days, hours read better ("30h ago" for last night's backup); then days.
+  if (hours < 48) return `${hours}h ago`;
+  return `${Math.floor(hours / 24)}d ago`;
+}
+
+/** Epoch milliseconds of an ISO timestamp, or null. */
+export function epoch(iso: string | null | undefined): number | null {
+  if (!iso) return null;
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** "in 5m", "in 3h", "in 2d"; a time already past is "due now". */
+export function until(epochMs: number | null, now: number): string {
+  if (epochMs == null) return DASH;
+  const minutes = Math.round((epochMs - now) / 60_000);
+  if (minutes <= 0) return 'due now';
+  if (minutes < 60) return `in ${minutes}m`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `in ${hours}h`;
+  return `in ${Math.round(hours / 24)}d`;
+}
+
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+});
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+export function dateTime(epochMs: number | null): string {
+  return epochMs == null ? DASH : dateTimeFormat.format(epochMs);
+}
+
+export function date(epochMs: number | null): string {
+  return epochMs == null ? DASH : dateFormat.format(epochMs);
+}
+
+const countFormat = new Intl.NumberFormat();
+
+export function count(value: number | null | undefined): string {
+  if (value == null || !Number.isFinite(value)) return DASH;
+  return countFormat.format(value);
+}
+
+export function rate(bytesPerSecond: number | null | undefined): string {
+  if (bytesPerSecond == null || !Number.isFinite(bytesPerSecond)) return DASH;
+  return `${bytes(bytesPerSecond)}/s`;
+}
+
+/** "9.0.10" from PVE's "pve-manager/9.0.10/4a6b2c1d"; anything else as it is. */
+export function pveRelease(version: string | null | undefined): string {
+  if (!version) return DASH;
+  return /pve-manager\/([^/\s]+)/.exec(version)?.[1] ?? version;
 }

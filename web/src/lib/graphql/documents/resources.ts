@@ -1,6 +1,11 @@
 import { graphql } from '../generated/index.ts';
 
-/** The fields the resource list renders; shared by the snapshot and the deltas. */
+/**
+ * The fields every page renders, shared by the snapshot and the deltas so one live store serves
+ * them all. Same-named fields of different types must agree on their GraphQL type, hence the
+ * aliases: a node's `cpuCount` is an Int but a guest's a Float (LXC limits can be fractional),
+ * and a disk's `health` is nullable where Ceph's is not.
+ */
 export const ResourceFieldsFragment = graphql(`
   fragment ResourceFields on Resource {
     __typename
@@ -12,37 +17,143 @@ export const ResourceFieldsFragment = graphql(`
     parentId
     cpu
     memory {
-      usedBytes
-      totalBytes
-      fraction
+      ...UsageFields
     }
     disk {
-      usedBytes
-      totalBytes
-      fraction
+      ...UsageFields
+    }
+    network {
+      inBytesPerSecond
+      outBytesPerSecond
+    }
+    diskIo {
+      readBytesPerSecond
+      writeBytesPerSecond
     }
     uptimeSeconds
     tags
     lastSeenAt
     ... on Node {
       cpuCount
+      cpuModel
+      loadAverage
+      pveVersion
+      kernelVersion
+      cluster
+      swap {
+        ...UsageFields
+      }
     }
     ... on VirtualMachine {
       vmid
       node
-      cpuCount
+      vcpus: cpuCount
       template
+      osName
+      osVersion
+      haState
+      balloonBytes
+      agent
+      diskSource
+      ipAddresses
+      pool
+      lastBackupAt
+      lock
     }
     ... on Container {
       vmid
       node
-      cpuCount
+      vcpus: cpuCount
       template
+      osName
+      osVersion
+      haState
+      balloonBytes
+      agent
+      diskSource
+      ipAddresses
+      pool
+      lastBackupAt
+      lock
     }
     ... on Storage {
       storageType
       shared
+      active
+      enabled
+      content
+      storageNode: node
     }
+    ... on PhysicalDisk {
+      node
+      devPath
+      model
+      serial
+      diskType
+      sizeBytes
+      smartHealth: health
+      wearoutPercent
+      usedBy
+    }
+    ... on CephCluster {
+      health
+      healthMessages
+      monitorCount
+      osdCount
+      osdsUp
+      osdsIn
+      placementGroupCount
+    }
+    ... on PbsInstance {
+      version
+      datastoreCount
+    }
+    ... on PbsDatastore {
+      deduplicationFactor
+      groupCount
+      snapshotCount
+      estimatedFullAt
+      gcLastRunAt
+      gcLastRunState
+      error
+    }
+    ... on PmgInstance {
+      version
+      mail {
+        incoming
+        outgoing
+        spamIncoming
+        spamOutgoing
+        virusIncoming
+        virusOutgoing
+        bouncesIncoming
+        bouncesOutgoing
+        bytesIncoming
+        bytesOutgoing
+        total
+      }
+      queues {
+        active
+        deferred
+        hold
+        incoming
+        total
+      }
+      quarantine {
+        spamCount
+        spamMegabytes
+        virusCount
+        virusMegabytes
+      }
+    }
+  }
+`);
+
+export const UsageFieldsFragment = graphql(`
+  fragment UsageFields on Usage {
+    usedBytes
+    totalBytes
+    fraction
   }
 `);
 

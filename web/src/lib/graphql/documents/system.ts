@@ -14,3 +14,10 @@ export const ShellInfoQuery = graphql(`
     }
   }
 `);
+
+/** Whether the built-in demo estate is what the dashboard shows right now. */
+export const DemoActiveQuery = graphql(`
+  query DemoActive {
+    demoActive
+  }
+`);
