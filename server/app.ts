@@ -67,7 +67,7 @@ export async function buildApp(
     system: new SystemService(orm, config),
     settings: new SettingsService(orm),
     resources: new ResourceService(store, bus),
-    records: new RecordService(records),
+    records: new RecordService(records, bus),
     nodes: new NodeService(orm, box, bus, new ProxmoxConnectionTester()),
     sources: new SourcesService(scheduler, () => sourceManager.demoRunning),
   };

@@ -64,6 +64,8 @@ export type ConnectionTestResult =
 /** Tries a connection with the real client; implemented next to the pollers. */
 export interface ConnectionTester {
   test(target: ConnectionTarget): Promise<ConnectionTestResult>;
+  /** The SHA-256 fingerprint of the certificate the host presents (`AA:BB:…`). */
+  fingerprint(type: NodeType, host: string): Promise<string>;
 }
 
 export class NodeService {
@@ -186,6 +188,16 @@ export class NodeService {
           ? normalizeFingerprint(input.fingerprint)
           : (stored?.fingerprint ?? null),
     });
+  }
+
+  /**
+   * The certificate fingerprint a host presents, for pinning on first use. The user still
+   * compares it with the one Proxmox shows before trusting it.
+   */
+  async certificateFingerprint(actor: Actor, type: string, host: string): Promise<string> {
+    authorize(actor, 'manage', 'Node');
+    const nodeType = validateType(type);
+    return this.#tester.fingerprint(nodeType, normalizeHost(host, nodeType));
   }
 
   /** Every enabled node with its credentials; for the source manager, not for any API. */

@@ -6,6 +6,8 @@ export interface ResourceFilter {
   source?: string | null;
   parentId?: string | null;
   tag?: string | null;
+  /** A PVE node's name: the node itself and what runs or is stored on it. */
+  node?: string | null;
   /** Case-insensitive match on name, id and tags. */
   search?: string | null;
 }
@@ -16,12 +18,19 @@ export function matchesFilter(resource: Resource, filter: ResourceFilter): boole
   if (filter.source && resource.source !== filter.source) return false;
   if (filter.parentId && resource.parentId !== filter.parentId) return false;
   if (filter.tag && !resource.tags.includes(filter.tag)) return false;
+  if (filter.node && nodeOf(resource) !== filter.node) return false;
   const search = filter.search?.trim().toLowerCase();
   if (search) {
     const haystack = [resource.name, resource.id, ...resource.tags].join(' ').toLowerCase();
     if (!haystack.includes(search)) return false;
   }
   return true;
+}
+
+function nodeOf(resource: Resource): string | null {
+  if (resource.type === 'node') return resource.name;
+  const details: object = resource.details;
+  return 'node' in details && typeof details.node === 'string' ? details.node : null;
 }
 
 /** Resources matching the filter, ordered by type then name so lists are stable. */

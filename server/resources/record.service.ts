@@ -1,9 +1,11 @@
 import { type Actor, authorize } from '../access/actor.ts';
+import type { EventBus } from '../events/bus.ts';
 import type {
   BackupRecord,
   GuestSnapshotRecord,
   JobRecord,
   RecordStore,
+  RecordsChange,
   ReplicationRecord,
   TaskRecord,
 } from './records.ts';
@@ -17,9 +19,17 @@ export interface BackupFilter {
 /** Read access to backups, snapshots, tasks and jobs, newest first. */
 export class RecordService {
   readonly #records: RecordStore;
+  readonly #bus: EventBus;
 
-  constructor(records: RecordStore) {
+  constructor(records: RecordStore, bus: EventBus) {
     this.#records = records;
+    this.#bus = bus;
+  }
+
+  /** One event per poll that changed any record list, for live record views. */
+  changes(actor: Actor): AsyncIterableIterator<RecordsChange> {
+    authorize(actor, 'read', 'Resource');
+    return this.#bus.iterate('records.changed');
   }
 
   backups(actor: Actor, filter: BackupFilter = {}): BackupRecord[] {

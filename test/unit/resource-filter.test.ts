@@ -39,3 +39,11 @@ describe('filterResources', () => {
     expect(ids({ search: 'prod', types: ['vm'] })).toEqual(['pve-a/qemu/101', 'pve-a/qemu/100']);
   });
 });
+
+describe('filterResources by node', () => {
+  it('returns the node and what runs on it', () => {
+    const onOtherNode = makeVm(200, { details: { ...makeVm(200).details, node: 'pve2' } });
+    const ids = filterResources([...estate, onOtherNode], { node: 'pve1' }).map((r) => r.id);
+    expect(ids).toEqual(['pve-a/node/pve1', 'pve-a/qemu/101', 'pve-b/qemu/300', 'pve-a/qemu/100']);
+  });
+});

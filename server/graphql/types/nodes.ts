@@ -155,6 +155,17 @@ builder.queryFields((t) => ({
     errors: { types: mutationErrors.types },
     resolve: (_root, { id }, { actor, services }) => services.nodes.get(actor, String(id)),
   }),
+  nodeCertificateFingerprint: t.field({
+    type: 'String',
+    description: 'The SHA-256 fingerprint of the certificate a host presents, to pin it',
+    errors: mutationErrors,
+    args: {
+      type: t.arg({ type: NodeTypeEnum, required: true }),
+      host: t.arg.string({ required: true }),
+    },
+    resolve: (_root, { type, host }, { actor, services }) =>
+      services.nodes.certificateFingerprint(actor, type, host),
+  }),
   demoActive: t.boolean({
     description: 'True while the built-in demo estate runs (no real node configured yet)',
     resolve: (_root, _args, { actor, services }) => services.sources.demoActive(actor),

@@ -7,7 +7,7 @@ builder.objectRef<ResourceOf<'node'>>(resourceTypeNames.node).implement({
   interfaces: [ResourceRef],
   fields: (t) => ({
     cluster: t.string({ nullable: true, resolve: (r) => r.details.cluster }),
-    cpuCount: t.int({ nullable: true, resolve: (r) => r.details.cpuCount }),
+    cpuCount: t.float({ nullable: true, resolve: (r) => r.details.cpuCount }),
     cpuModel: t.string({ nullable: true, resolve: (r) => r.details.cpuModel }),
     loadAverage: t.floatList({ resolve: (r) => r.details.loadAverage }),
     kernelVersion: t.string({ nullable: true, resolve: (r) => r.details.kernelVersion }),
@@ -83,7 +83,11 @@ builder.objectRef<ResourceOf<'physicalDisk'>>(resourceTypeNames.physicalDisk).im
     serial: t.string({ nullable: true, resolve: (r) => r.details.serial }),
     diskType: t.string({ nullable: true, resolve: (r) => r.details.diskType }),
     sizeBytes: t.float({ nullable: true, resolve: (r) => r.details.sizeBytes }),
-    health: t.string({ nullable: true, resolve: (r) => r.details.health }),
+    smartHealth: t.string({
+      nullable: true,
+      description: 'SMART overall health: PASSED, OK, FAILED or UNKNOWN',
+      resolve: (r) => r.details.health,
+    }),
     wearoutPercent: t.float({
       nullable: true,
       description: 'Life remaining for flash, 100 = new',

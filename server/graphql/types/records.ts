@@ -2,6 +2,7 @@ import type {
   BackupRecord,
   GuestSnapshotRecord,
   JobRecord,
+  RecordsChange,
   ReplicationRecord,
   TaskRecord,
 } from '../../resources/records.ts';
@@ -128,3 +129,22 @@ builder.queryFields((t) => ({
     resolve: (_root, _args, { actor, services }) => services.records.replication(actor),
   }),
 }));
+
+const RecordsChangeRef = builder.objectRef<RecordsChange>('RecordsChange').implement({
+  description: 'Which record lists of a source changed; refetch those',
+  fields: (t) => ({
+    source: t.exposeString('source'),
+    kinds: t.exposeStringList('kinds', {
+      description: 'backups, snapshots, tasks, jobs or replication',
+    }),
+  }),
+});
+
+builder.subscriptionField('recordsChanged', (t) =>
+  t.field({
+    type: RecordsChangeRef,
+    description: 'Fires when a poll changed backups, snapshots, tasks, jobs or replication',
+    subscribe: (_root, _args, { actor, services }) => services.records.changes(actor),
+    resolve: (change) => change,
+  }),
+);

@@ -113,6 +113,10 @@ const ResourceFilterInput = builder.inputType('ResourceFilter', {
     source: t.string({ required: false }),
     parentId: t.id({ required: false }),
     tag: t.string({ required: false }),
+    node: t.string({
+      required: false,
+      description: 'A PVE node name: the node and its guests, storage and disks',
+    }),
     search: t.string({ required: false, description: 'Matches name, id and tags' }),
   }),
 });
@@ -127,6 +131,7 @@ function toFilter(arg: FilterArg): ResourceFilter {
     source: arg.source ?? null,
     parentId: arg.parentId == null ? null : String(arg.parentId),
     tag: arg.tag ?? null,
+    node: arg.node ?? null,
     search: arg.search ?? null,
   };
 }

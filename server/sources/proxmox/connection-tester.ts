@@ -1,12 +1,29 @@
+import { ValidationError } from '../../errors.ts';
 import type {
   ConnectionTarget,
   ConnectionTester,
   ConnectionTestResult,
 } from '../../nodes/node.service.ts';
-import { isProxmoxError, PbsClient, PmgClient, PveClient } from './client/index.ts';
+import type { NodeType } from '../../nodes/node-input.ts';
+import {
+  fetchCertificateFingerprint,
+  isProxmoxError,
+  PbsClient,
+  PmgClient,
+  PveClient,
+} from './client/index.ts';
 
 /** Tries a node's connection with the real client, turning failures into advice. */
 export class ProxmoxConnectionTester implements ConnectionTester {
+  async fingerprint(type: NodeType, host: string): Promise<string> {
+    try {
+      return await fetchCertificateFingerprint(host, 10_000, type);
+    } catch (error) {
+      if (isProxmoxError(error)) throw new ValidationError(error.message, 'host');
+      throw error;
+    }
+  }
+
   async test(target: ConnectionTarget): Promise<ConnectionTestResult> {
     const endpoint = {
       baseUrl: target.host,

@@ -2,9 +2,7 @@ import { graphql } from '../generated/index.ts';
 
 /**
  * The fields every page renders, shared by the snapshot and the deltas so one live store serves
- * them all. Same-named fields of different types must agree on their GraphQL type, hence the
- * aliases: a node's `cpuCount` is an Int but a guest's a Float (LXC limits can be fractional),
- * and a disk's `health` is nullable where Ceph's is not.
+ * them all. A guest's `cpuCount` is read as `vcpus`, the word its pages use.
  */
 export const ResourceFieldsFragment = graphql(`
   fragment ResourceFields on Resource {
@@ -91,7 +89,7 @@ export const ResourceFieldsFragment = graphql(`
       serial
       diskType
       sizeBytes
-      smartHealth: health
+      smartHealth
       wearoutPercent
       usedBy
     }
