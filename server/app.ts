@@ -77,7 +77,7 @@ export async function buildApp(
     scheduler,
     bus,
     factory: (node) => createProxmoxSource(node, config, log, services.nodes),
-    demo: demoNodes(log),
+    demo: demoNodes(log, config.demoSize),
     demoMode: config.demoMode,
     log,
   });

@@ -17,6 +17,8 @@ export interface Config {
   logLevel: LogLevel;
   /** auto: the demo estate runs while no real node is configured. */
   demoMode: 'auto' | 'on' | 'off';
+  /** small: a 3-node cluster; large: about 20 nodes and 2,000 guests. @default "small" */
+  demoSize: 'small' | 'large';
   /** development enables GraphiQL and verbose errors. */
   environment: 'production' | 'development' | 'test';
   /** Set by the image (PULSE_DOCKER=true) so /api/version can say so. */
@@ -123,6 +125,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: readPublicUrl(env),
     logLevel: read(env, 'LOG_LEVEL', z.string().toLowerCase().pipe(logLevel), 'info'),
     demoMode: readDemoMode(env),
+    demoSize: read(env, 'PULSE_DEMO_SIZE', z.enum(['small', 'large']), 'small'),
     environment: readEnvironment(env),
     inDocker: truthy.includes(env.PULSE_DOCKER?.trim().toLowerCase() ?? ''),
     encryptionKey: env.PULSE_ENCRYPTION_KEY?.trim() || null,

@@ -70,11 +70,11 @@ export function nodesForEstate(estate: DemoEstate, prefix = 'demo'): NodeWithCre
  * The built-in demo estate as sources: its HTTPS APIs on loopback are polled by the same
  * clients and pollers as a real Proxmox.
  */
-export function demoNodes(log: Logger): DemoNodes {
+export function demoNodes(log: Logger, size: 'small' | 'large' = 'small'): DemoNodes {
   let estate: DemoEstate | null = null;
   return {
     async start() {
-      estate = await startDemoEstate({ size: 'small' });
+      estate = await startDemoEstate({ size });
       log.info({ pve: estate.pve[0]?.baseUrl }, 'demo estate listening on loopback');
       return nodesForEstate(estate);
     },

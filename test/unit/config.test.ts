@@ -12,7 +12,10 @@ describe('loadConfig', () => {
       publicUrl: null,
       logLevel: 'info',
       demoMode: 'auto',
+      demoSize: 'small',
       environment: 'production',
+      connectionTimeoutSeconds: 15,
+      pollIntervals: { pve: 10, pbs: 60, pmg: 60 },
     });
   });
 
@@ -32,6 +35,9 @@ describe('loadConfig', () => {
     [{ PULSE_AUTH_PASS: 'secret' }, /PULSE_AUTH_USER/],
     [{ API_TOKEN: 'short' }, /API_TOKEN/],
     [{ PULSE_MOCK_MODE: 'maybe' }, /PULSE_MOCK_MODE/],
+    [{ PULSE_DEMO_SIZE: 'huge' }, /PULSE_DEMO_SIZE/],
+    [{ PVE_POLLING_INTERVAL: '1' }, /PVE_POLLING_INTERVAL/],
+    [{ CONNECTION_TIMEOUT: 'soon' }, /CONNECTION_TIMEOUT/],
   ])('rejects %j naming the variable', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
