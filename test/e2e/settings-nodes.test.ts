@@ -47,7 +47,15 @@ describe('Settings → Nodes against a simulated Proxmox VE cluster', () => {
     await form.getByLabel('Token ID', { exact: true }).fill(estate.credentials.pve.tokenId);
     await form.getByLabel('Secret', { exact: true }).fill(estate.credentials.pve.tokenSecret);
     await form.getByRole('radio', { name: /Pin fingerprint/ }).check();
-    await form.getByLabel('SHA-256 fingerprint').fill(pve.fingerprint);
+    // Trust on first use: the form fetches what the host presents, the user compares it.
+    const fingerprint = form.getByLabel('SHA-256 fingerprint');
+    expect(await fingerprint.inputValue()).toBe('');
+    await form.getByRole('button', { name: 'Fetch from host' }).click();
+    await form
+      .getByTestId('fingerprint-check')
+      .getByText(/Node → System → Certificates/)
+      .waitFor();
+    expect(await fingerprint.inputValue()).toBe(pve.fingerprint);
 
     await form.getByRole('button', { name: 'Test connection' }).click();
     const result = form.getByTestId('test-result');
@@ -84,6 +92,18 @@ describe('Settings → Nodes against a simulated Proxmox VE cluster', () => {
       .getByText(/user@realm/)
       .waitFor();
     expect(await form.locator('[data-field-error="node-name"]').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows why a fingerprint could not be fetched under the address', async () => {
+    await page.getByTestId('add-node').click();
+    const form = page.getByTestId('node-form');
+    await form.getByLabel('Address', { exact: true }).fill('http://pve.lan');
+    await form.getByRole('radio', { name: /Pin fingerprint/ }).check();
+    await form.getByRole('button', { name: 'Fetch from host' }).click();
+    await form.locator('[data-field-error="node-host"]').getByText(/https/).waitFor();
+    expect(await form.getByLabel('SHA-256 fingerprint').inputValue()).toBe('');
+    expect(await form.getByTestId('fingerprint-check').count()).toBe(0);
     expect(problems).toEqual([]);
   });
 });

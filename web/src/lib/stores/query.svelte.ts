@@ -1,27 +1,40 @@
 import type { AnyVariables, TypedDocumentNode } from '@urql/core';
 import { untrack } from 'svelte';
 import { client, onSocketEvent } from '../graphql/client.ts';
+import { onRecordsChanged, type RecordKind } from './records.ts';
+
+export interface LiveQueryOptions {
+  /** Re-fetch when a `recordsChanged` event names one of these record lists. */
+  kinds?: readonly RecordKind[];
+  /** Also re-fetch on this timer, for data no event announces (node health). */
+  intervalMs?: number;
+}
 
 /**
- * A query a page keeps fresh by polling: backups, jobs, tasks and snapshots change with every
- * poll of a source but have no subscription of their own. Start it from an `$effect` with
- * `watch(variables)`; the effect's cleanup stops it, and new variables restart it.
+ * A query a page keeps fresh: backups, jobs, tasks, snapshots and replication are re-fetched
+ * when `recordsChanged` says a poll changed them, and everything once after a reconnect (events
+ * may have been missed). Start it from an `$effect` with `watch(variables)`; the effect's
+ * cleanup stops it, and new variables restart it.
  */
-export class PolledQuery<Data, Variables extends AnyVariables> {
+export class LiveQuery<Data, Variables extends AnyVariables> {
   data = $state<Data | null>(null);
   error = $state<string | null>(null);
   /** True only until the first answer for the current variables. */
   loading = $state(true);
 
   readonly #document: TypedDocumentNode<Data, Variables>;
-  readonly #intervalMs: number;
+  readonly #options: LiveQueryOptions;
   #generation = 0;
   #key = '';
   #variables: Variables | null = null;
+  #watching = false;
+  /** The load in flight, and the one load queued after it for any asked for meanwhile. */
+  #inFlight: Promise<void> | null = null;
+  #queued: Promise<void> | null = null;
 
-  constructor(document: TypedDocumentNode<Data, Variables>, intervalMs = 15_000) {
+  constructor(document: TypedDocumentNode<Data, Variables>, options: LiveQueryOptions) {
     this.#document = document;
-    this.#intervalMs = intervalMs;
+    this.#options = options;
   }
 
   watch(variables: Variables): () => void {
@@ -37,15 +50,22 @@ export class PolledQuery<Data, Variables extends AnyVariables> {
         this.#key = key;
       }
       this.#variables = variables;
+      this.#watching = true;
       void this.#load(generation);
-      const timer = setInterval(() => void this.#load(generation), this.#intervalMs);
-      const off = onSocketEvent((event) => {
-        if (event === 'reconnected') void this.#load(generation);
+      const reload = () => void this.#load(generation);
+      const { kinds, intervalMs } = this.#options;
+      const timer = intervalMs ? setInterval(reload, intervalMs) : undefined;
+      const offRecords = kinds?.length ? onRecordsChanged(kinds, reload) : undefined;
+      const offSocket = onSocketEvent((event) => {
+        if (event === 'reconnected') reload();
       });
       return () => {
         clearInterval(timer);
-        off();
-        if (this.#generation === generation) this.#generation += 1;
+        offRecords?.();
+        offSocket();
+        if (this.#generation !== generation) return;
+        this.#generation += 1;
+        this.#watching = false;
       };
     });
   }
@@ -55,7 +75,22 @@ export class PolledQuery<Data, Variables extends AnyVariables> {
     return this.#load(this.#generation);
   }
 
-  async #load(generation: number): Promise<void> {
+  /** One load at a time: a burst of events (one per source) costs at most one more fetch. */
+  #load(generation: number): Promise<void> {
+    if (this.#inFlight) {
+      this.#queued ??= this.#inFlight.then(() => {
+        this.#queued = null;
+        return this.#watching ? this.#load(this.#generation) : undefined;
+      });
+      return this.#queued;
+    }
+    this.#inFlight = this.#fetch(generation).finally(() => {
+      this.#inFlight = null;
+    });
+    return this.#inFlight;
+  }
+
+  async #fetch(generation: number): Promise<void> {
     const variables = this.#variables;
     if (variables === null) return;
     const result = await client

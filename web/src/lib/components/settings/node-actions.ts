@@ -1,6 +1,7 @@
 import { client } from '../../graphql/client.ts';
 import {
   AddNodeMutation,
+  NodeCertificateFingerprintQuery,
   RemoveNodeMutation,
   TestNodeConnectionMutation,
   UpdateNodeMutation,
@@ -8,6 +9,7 @@ import {
 import type {
   NodeConnectionFieldsFragment,
   NodeConnectionInput,
+  NodeType,
   TestNodeConnectionMutation as TestResultShape,
 } from '../../graphql/generated/graphql.ts';
 import { type FormField, formField } from './node-form.ts';
@@ -71,4 +73,24 @@ export async function saveNode(
 export async function removeNode(id: string): Promise<Outcome<string>> {
   const result = await client.mutation(RemoveNodeMutation, { id }).toPromise();
   return unwrap(result.data?.removeNode, result.error?.message);
+}
+
+/**
+ * The fingerprint of the certificate the host presents. A ValidationError without a field
+ * (e.g. the host did not answer) is about the address, so it goes under the host input.
+ */
+export async function fetchFingerprint(type: NodeType, host: string): Promise<Outcome<string>> {
+  const result = await client
+    .query(
+      NodeCertificateFingerprintQuery,
+      { type, host: host.trim() },
+      { requestPolicy: 'network-only' },
+    )
+    .toPromise();
+  const answer = result.data?.nodeCertificateFingerprint;
+  const outcome = unwrap(answer, result.error?.message);
+  if (!outcome.ok && outcome.field === null && answer?.__typename === 'ValidationError') {
+    return { ...outcome, field: 'host' };
+  }
+  return outcome;
 }

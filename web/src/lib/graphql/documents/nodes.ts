@@ -124,3 +124,22 @@ export const RemoveNodeMutation = graphql(`
     }
   }
 `);
+
+/** The fingerprint of the certificate a host presents, to pre-fill a pin the user then checks. */
+export const NodeCertificateFingerprintQuery = graphql(`
+  query NodeCertificateFingerprint($type: NodeType!, $host: String!) {
+    nodeCertificateFingerprint(type: $type, host: $host) {
+      __typename
+      ... on QueryNodeCertificateFingerprintSuccess {
+        data
+      }
+      ... on Error {
+        code
+        message
+      }
+      ... on ValidationError {
+        field
+      }
+    }
+  }
+`);

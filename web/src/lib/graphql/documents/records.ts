@@ -102,3 +102,13 @@ export const BackupOverviewQuery = graphql(`
     }
   }
 `);
+
+/** Which record lists of a source a poll changed; pages showing those lists re-fetch them. */
+export const RecordsChangedSubscription = graphql(`
+  subscription RecordsChanged {
+    recordsChanged {
+      source
+      kinds
+    }
+  }
+`);
