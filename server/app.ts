@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { Authenticator } from './auth/authenticator.ts';
 import type { Config } from './config/env.ts';
 import { prepareDataDir } from './config/paths.ts';
@@ -11,6 +12,9 @@ import { loadDashboard } from './http/dashboard.ts';
 import { createHttpServer } from './http/server.ts';
 import { createPulseWebSocket } from './http/ws-compat.ts';
 import type { Logger } from './log/logger.ts';
+import { MetricsService } from './metrics/metrics.service.ts';
+import { MetricsRecorder } from './metrics/recorder.ts';
+import { MetricsStore } from './metrics/store.ts';
 import { NodeService } from './nodes/node.service.ts';
 import { RecordService } from './resources/record.service.ts';
 import { RecordStore } from './resources/records.ts';
@@ -27,6 +31,7 @@ import { SystemService } from './system/system.service.ts';
 
 /** Every use case, reachable from GraphQL and REST alike. */
 export interface Services {
+  metrics: MetricsService;
   system: SystemService;
   settings: SettingsService;
   resources: ResourceService;
@@ -43,6 +48,7 @@ export interface App {
   orm: Orm;
   sourceManager: SourceManager;
   scheduler: Scheduler;
+  metricsRecorder: MetricsRecorder;
   /** Listens and resolves with the bound address (port 0 picks a free one). */
   start(port: number, host?: string): Promise<AddressInfo>;
   stop(): Promise<void>;
@@ -63,7 +69,10 @@ export async function buildApp(
   const store = new ResourceStore(bus);
   const records = new RecordStore(bus);
   const scheduler = new Scheduler(store, records, log, options.schedulerPolicy);
+  const metricsStore = new MetricsStore(join(paths.dir, 'metrics.db'));
+  const metricsRecorder = new MetricsRecorder(metricsStore, bus, log);
   const services: Services = {
+    metrics: new MetricsService(metricsStore),
     system: new SystemService(orm, config),
     settings: new SettingsService(orm),
     resources: new ResourceService(store, bus),
@@ -98,6 +107,7 @@ export async function buildApp(
     orm,
     sourceManager,
     scheduler,
+    metricsRecorder,
     start(port, host = config.bindAddress) {
       return new Promise((resolve, reject) => {
         http.server.once('error', reject);
@@ -110,6 +120,7 @@ export async function buildApp(
     async stop() {
       await sourceManager.stop();
       await scheduler.stop();
+      await metricsRecorder.stop();
       await http.close();
       await orm.close(true);
     },

@@ -1,9 +1,12 @@
+import type { Resource } from '../resources/model.ts';
 import type { RecordsChange } from '../resources/records.ts';
 import type { ResourceChange } from '../resources/store.ts';
 
 /** Every event Pulse publishes in-process, by name, with its payload type. */
 export interface EventMap {
   'resources.changed': ResourceChange;
+  /** Every applied snapshot, changed or not, for the metrics history. */
+  'resources.sampled': { source: string; resources: readonly Resource[] };
   /** A node connection was added, changed or removed: sources must follow. */
   'nodes.changed': { action: 'added' | 'updated' | 'removed'; id: string };
   /** A source's backups, snapshots, tasks, jobs or replication list changed. */

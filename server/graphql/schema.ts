@@ -9,6 +9,7 @@ import './types/pbs-pmg.ts';
 import './types/workloads.ts';
 import './types/nodes.ts';
 import './types/records.ts';
+import './types/metrics.ts';
 
 /** The whole schema, sorted so the printed contract diffs cleanly. */
 export const schema: GraphQLSchema = lexicographicSortSchema(builder.toSchema());

@@ -46,6 +46,9 @@ export class ResourceStore {
     for (const [id, resource] of next) this.#byId.set(id, resource);
     if (next.size > 0) this.#bySource.set(source, next);
     else this.#bySource.delete(source);
+    // Every apply is a sample, changed or not: a flat line is still history.
+    if (snapshot.length > 0)
+      this.#bus.publish('resources.sampled', { source, resources: snapshot });
     if (isEmptyDiff(diff)) return null;
     return this.#publish(source, diff);
   }

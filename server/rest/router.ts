@@ -5,6 +5,7 @@ import type { Authenticator } from '../auth/authenticator.ts';
 import { ServiceError } from '../errors.ts';
 import type { Logger } from '../log/logger.ts';
 import { RequestError, readJsonBody, sendError, sendJson } from './http-json.ts';
+import { metricsRoutes } from './metrics.ts';
 import { nodeRoutes } from './nodes.ts';
 import { settingsRoutes } from './settings.ts';
 import { stateRoutes } from './state.ts';
@@ -44,7 +45,13 @@ const methodsWithBody = new Set(['POST', 'PUT', 'PATCH']);
 
 /** The /api compatibility layer: matches a route, reads the body, calls the service. */
 export function createRestHandler(services: Services, auth: Authenticator, log: Logger) {
-  const routes = [...systemRoutes, ...settingsRoutes, ...nodeRoutes, ...stateRoutes].map(compile);
+  const routes = [
+    ...systemRoutes,
+    ...settingsRoutes,
+    ...nodeRoutes,
+    ...stateRoutes,
+    ...metricsRoutes,
+  ].map(compile);
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql, type RunningApp, startApp } from '../fixtures/app.ts';
+import { makeNode, makeVm } from '../fixtures/resources.ts';
+
+let running: RunningApp;
+const now = Date.now();
+
+beforeAll(async () => {
+  running = await startApp();
+  // Six polls ten seconds apart, CPU climbing 0.1 → 0.6.
+  for (let i = 0; i < 6; i += 1) {
+    const at = now - (5 - i) * 10_000;
+    running.app.store.apply('pve-a', [
+      makeNode('pve1', { lastSeenAt: at }),
+      makeVm(100, { cpu: (i + 1) / 10, lastSeenAt: at }),
+      makeVm(101, { cpu: 0.5, lastSeenAt: at }),
+    ]);
+  }
+  await running.app.metricsRecorder.maintain();
+});
+afterAll(async () => {
+  await running.stop();
+});
+
+describe('metrics history over GraphQL', () => {
+  it('serves a resource series with min, max and average per bucket', async () => {
+    const result = await graphql<{
+      resource: { history: { min: number; max: number; avg: number }[] };
+    }>(
+      running.url,
+      '{ resource(id: "pve-a/qemu/100") { history(metric: "cpu", range: "5m") { t min max avg } } }',
+    );
+    const points = result.data?.resource.history ?? [];
+    expect(points.length).toBeGreaterThan(0);
+    expect(Math.min(...points.map((p) => p.min))).toBeCloseTo(0.1);
+    expect(Math.max(...points.map((p) => p.max))).toBeCloseTo(0.6);
+  });
+
+  it('serves many resources in one batch, empty for one without history', async () => {
+    const result = await graphql<{
+      metricsHistory: { resourceId: string; points: { avg: number }[] }[];
+    }>(
+      running.url,
+      `{ metricsHistory(resourceIds: ["pve-a/qemu/100", "pve-a/qemu/101", "nope"], metric: "cpu", range: "15m") {
+          resourceId points { avg } } }`,
+    );
+    const byId = new Map(result.data?.metricsHistory.map((s) => [s.resourceId, s.points]));
+    expect(byId.get('pve-a/qemu/101')?.every((p) => p.avg === 0.5)).toBe(true);
+    expect(byId.get('nope')).toEqual([]);
+  });
+
+  it('rejects an unknown metric or range with a VALIDATION error', async () => {
+    const badMetric = await graphql(
+      running.url,
+      '{ metricsHistory(resourceIds: [], metric: "heat", range: "1h") { resourceId } }',
+    );
+    expect(badMetric.errors?.[0]?.extensions?.code).toBe('VALIDATION');
+    const badRange = await graphql(
+      running.url,
+      '{ resource(id: "pve-a/qemu/100") { history(metric: "cpu", range: "2w") { avg } } }',
+    );
+    expect(badRange.errors?.[0]?.message).toMatch(/unknown range "2w"/);
+  });
+});
+
+describe('metrics history over REST', () => {
+  it('GET /api/metrics-store/history answers points, and 400 for bad input', async () => {
+    const ok = await fetch(
+      `${running.url}/api/metrics-store/history?resource=pve-a/qemu/100&metric=cpu&range=1h`,
+    );
+    expect(ok.status).toBe(200);
+    const body = (await ok.json()) as { points: { timestamp: number; value: number }[] };
+    expect(body.points.length).toBeGreaterThan(0);
+    expect(body.points[0]).toEqual(
+      expect.objectContaining({ timestamp: expect.any(Number), value: expect.any(Number) }),
+    );
+    for (const query of [
+      'resource=pve-a/qemu/100&metric=cpu&range=forever',
+      'resource=x&metric=heat',
+      'metric=cpu',
+    ]) {
+      const bad = await fetch(`${running.url}/api/metrics-store/history?${query}`);
+      expect(bad.status, query).toBe(400);
+      expect(await bad.json()).toEqual({ error: expect.any(String) });
+    }
+  });
+
+  it('GET /api/charts returns every guest and node with its series, and 400 for a bad range', async () => {
+    const response = await fetch(`${running.url}/api/charts?range=1h`);
+    const body = (await response.json()) as {
+      data: Record<string, { cpu: unknown[]; memory: unknown[] }>;
+    };
+    expect(Object.keys(body.data).sort()).toEqual([
+      'pve-a/node/pve1',
+      'pve-a/qemu/100',
+      'pve-a/qemu/101',
+    ]);
+    expect(body.data['pve-a/qemu/100']?.cpu.length).toBeGreaterThan(0);
+    expect((await fetch(`${running.url}/api/charts?range=decade`)).status).toBe(400);
+  });
+
+  it('GET /api/metrics-store/stats counts series and samples', async () => {
+    const stats = (await (await fetch(`${running.url}/api/metrics-store/stats`)).json()) as {
+      series: number;
+      rows: { raw: number };
+    };
+    expect(stats.series).toBeGreaterThan(3);
+    expect(stats.rows.raw).toBeGreaterThanOrEqual(18);
+  });
+});
