@@ -41,16 +41,22 @@ export function isRange(value: string): value is RangeName {
 
 /** At most this many points per series: enough for a chart, cheap to send. */
 export const maxPoints = 240;
+/** Sparklines are a few pixels tall and wide: fewer points keep a 2,000-row batch fast. */
+export const sparklinePoints = 40;
 
 /**
  * The finest tier that still holds the whole range, and the bucket width that keeps the
  * series under maxPoints.
  */
-export function plan(tiers: readonly Tier[], rangeMs: number): { tier: Tier; bucketMs: number } {
+export function plan(
+  tiers: readonly Tier[],
+  rangeMs: number,
+  points = maxPoints,
+): { tier: Tier; bucketMs: number } {
   const tier = tiers.find((t) => t.retentionMs >= rangeMs) ?? tiers[tiers.length - 1];
   if (!tier) throw new Error('no metrics tiers configured');
   // A whole number of the tier's own buckets, so no stored bucket straddles two points.
   const unit = tier.bucketMs || 1000;
-  const bucketMs = Math.max(unit, Math.ceil(rangeMs / maxPoints / unit) * unit);
+  const bucketMs = Math.max(unit, Math.ceil(rangeMs / points / unit) * unit);
   return { tier, bucketMs };
 }
