@@ -19,8 +19,8 @@ export interface StoreStats {
 
 /** Buffered samples are written when this many are waiting, or on the flush timer. */
 const batchSize = 5_000;
-/** How much source data one rollup step reads, so a step stays a few milliseconds. */
-const rollupStepSeconds = 600;
+/** About how many source rows one rollup step reads, so a step stays a few milliseconds. */
+const rowsPerStep = 10_000;
 const pruneChunk = 5_000;
 const rowsPerInsert = 100;
 
@@ -35,6 +35,8 @@ export class MetricsStore {
   readonly #db: Database.Database;
   readonly #tiers: readonly Tier[];
   readonly #seriesIds = new Map<string, number>();
+  /** Per tier, the last series rolled up in the window in progress. */
+  readonly #seriesCursor = new Map<Tier['name'], number>();
   #pending: [number, number, number][] = [];
   readonly #insert: Database.Statement<[number, number, number]>;
   readonly #insertMany: Database.Statement<number[]>;
@@ -110,8 +112,20 @@ export class MetricsStore {
       const until = Math.floor(sec(nowMs) / bucket) * bucket;
       const done = this.#doneUntil(tier, source);
       if (done === null || done >= until) continue;
-      const to = Math.min(until, done + Math.max(bucket, rollupStepSeconds));
-      this.#rollup(tier, source, done, to, bucket);
+      // One bucket of time, for as many series as keep the step small; the window is marked
+      // done only when its last series chunk is in (re-running a chunk is harmless).
+      const perSeries = Math.max(1, bucket / Math.max(10, sec(source.bucketMs)));
+      const chunk = Math.max(1, Math.floor(rowsPerStep / perSeries));
+      const fromSeries = this.#seriesCursor.get(tier.name) ?? 0;
+      const lastSeries = this.#rollup(tier, source, done, done + bucket, bucket, fromSeries, chunk);
+      if (lastSeries === null) {
+        this.#seriesCursor.delete(tier.name);
+        this.#db
+          .prepare('insert or replace into rollup_state (tier, done_until) values (?, ?)')
+          .run(tier.name, done + bucket);
+      } else {
+        this.#seriesCursor.set(tier.name, lastSeries);
+      }
       return true;
     }
     return false;
@@ -243,23 +257,34 @@ export class MetricsStore {
     return Math.floor(first.m / bucket) * bucket;
   }
 
-  #rollup(tier: Tier, source: Tier, from: number, to: number, bucket: number): void {
+  /** Rolls up one time window for series after `afterSeries`; returns the last series done, or null at the end. */
+  #rollup(
+    tier: Tier,
+    source: Tier,
+    from: number,
+    to: number,
+    bucket: number,
+    afterSeries: number,
+    chunk: number,
+  ): number | null {
+    const ids = this.#db
+      .prepare('select id from series where id > ? order by id limit ?')
+      .pluck()
+      .all(afterSeries, chunk) as number[];
+    if (ids.length === 0) return null;
     const select =
       source.bucketMs === 0
         ? 'min(value), max(value), avg(value), count(*)'
         : 'min(min), max(max), sum(avg * count) / sum(count), sum(count)';
-    this.#db.transaction(() => {
-      this.#db
-        .prepare(
-          `insert or replace into ${tier.table}
-           select series_id, (ts / ${bucket}) * ${bucket}, ${select}
-             from series join ${source.table} on series_id = series.id and ts >= ? and ts < ?
-            group by series_id, ts / ${bucket}`,
-        )
-        .run(from, to);
-      this.#db
-        .prepare('insert or replace into rollup_state (tier, done_until) values (?, ?)')
-        .run(tier.name, to);
-    })();
+    this.#db
+      .prepare(
+        `insert or replace into ${tier.table}
+         select series_id, (ts / ${bucket}) * ${bucket}, ${select}
+           from series join ${source.table} on series_id = series.id and ts >= ? and ts < ?
+          where series.id between ? and ?
+          group by series_id, ts / ${bucket}`,
+      )
+      .run(from, to, ids[0], ids[ids.length - 1]);
+    return ids[ids.length - 1] ?? null;
   }
 }
