@@ -14,6 +14,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ResourceHistory($id: ID!, $metric: String!, $range: String!) {\n    resource(id: $id) {\n      id\n      history(metric: $metric, range: $range) {\n        t\n        min\n        max\n        avg\n      }\n    }\n  }\n": typeof types.ResourceHistoryDocument,
+    "\n  query MetricsHistory($resourceIds: [ID!]!, $metric: String!, $range: String!) {\n    metricsHistory(resourceIds: $resourceIds, metric: $metric, range: $range) {\n      resourceId\n      points {\n        t\n        avg\n      }\n    }\n  }\n": typeof types.MetricsHistoryDocument,
     "\n  fragment NodeConnectionFields on NodeConnection {\n    id\n    type\n    name\n    host\n    authKind\n    username\n    tokenId\n    verifySsl\n    fingerprint\n    enabled\n    cluster {\n      name\n      endpoints {\n        node\n        host\n        online\n      }\n    }\n    health {\n      breaker\n      consecutiveFailures\n      lastSuccessAt\n      lastError\n      lastErrorAt\n      stale\n    }\n  }\n": typeof types.NodeConnectionFieldsFragmentDoc,
     "\n  query NodeConnections {\n    nodeConnections {\n      ...NodeConnectionFields\n    }\n    demoActive\n  }\n": typeof types.NodeConnectionsDocument,
     "\n  mutation TestNodeConnection($input: NodeConnectionInput!) {\n    testNodeConnection(input: $input) {\n      __typename\n      ... on MutationTestNodeConnectionSuccess {\n        data {\n          ok\n          message\n          version\n          clusterName\n          nodeNames\n          errorKind\n          missingPrivilege\n        }\n      }\n      ... on Error {\n        code\n        message\n      }\n      ... on ValidationError {\n        field\n      }\n    }\n  }\n": typeof types.TestNodeConnectionDocument,
@@ -35,6 +37,8 @@ type Documents = {
     "\n  query DemoActive {\n    demoActive\n  }\n": typeof types.DemoActiveDocument,
 };
 const documents: Documents = {
+    "\n  query ResourceHistory($id: ID!, $metric: String!, $range: String!) {\n    resource(id: $id) {\n      id\n      history(metric: $metric, range: $range) {\n        t\n        min\n        max\n        avg\n      }\n    }\n  }\n": types.ResourceHistoryDocument,
+    "\n  query MetricsHistory($resourceIds: [ID!]!, $metric: String!, $range: String!) {\n    metricsHistory(resourceIds: $resourceIds, metric: $metric, range: $range) {\n      resourceId\n      points {\n        t\n        avg\n      }\n    }\n  }\n": types.MetricsHistoryDocument,
     "\n  fragment NodeConnectionFields on NodeConnection {\n    id\n    type\n    name\n    host\n    authKind\n    username\n    tokenId\n    verifySsl\n    fingerprint\n    enabled\n    cluster {\n      name\n      endpoints {\n        node\n        host\n        online\n      }\n    }\n    health {\n      breaker\n      consecutiveFailures\n      lastSuccessAt\n      lastError\n      lastErrorAt\n      stale\n    }\n  }\n": types.NodeConnectionFieldsFragmentDoc,
     "\n  query NodeConnections {\n    nodeConnections {\n      ...NodeConnectionFields\n    }\n    demoActive\n  }\n": types.NodeConnectionsDocument,
     "\n  mutation TestNodeConnection($input: NodeConnectionInput!) {\n    testNodeConnection(input: $input) {\n      __typename\n      ... on MutationTestNodeConnectionSuccess {\n        data {\n          ok\n          message\n          version\n          clusterName\n          nodeNames\n          errorKind\n          missingPrivilege\n        }\n      }\n      ... on Error {\n        code\n        message\n      }\n      ... on ValidationError {\n        field\n      }\n    }\n  }\n": types.TestNodeConnectionDocument,
@@ -70,6 +74,14 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResourceHistory($id: ID!, $metric: String!, $range: String!) {\n    resource(id: $id) {\n      id\n      history(metric: $metric, range: $range) {\n        t\n        min\n        max\n        avg\n      }\n    }\n  }\n"): (typeof documents)["\n  query ResourceHistory($id: ID!, $metric: String!, $range: String!) {\n    resource(id: $id) {\n      id\n      history(metric: $metric, range: $range) {\n        t\n        min\n        max\n        avg\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MetricsHistory($resourceIds: [ID!]!, $metric: String!, $range: String!) {\n    metricsHistory(resourceIds: $resourceIds, metric: $metric, range: $range) {\n      resourceId\n      points {\n        t\n        avg\n      }\n    }\n  }\n"): (typeof documents)["\n  query MetricsHistory($resourceIds: [ID!]!, $metric: String!, $range: String!) {\n    metricsHistory(resourceIds: $resourceIds, metric: $metric, range: $range) {\n      resourceId\n      points {\n        t\n        avg\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
