@@ -66,9 +66,18 @@ const bytesPerSample = stats.bytesOnDisk / stats.rows.raw;
 for (let at = end - day; at < hourStart; at += pollMs) poll(at, 4);
 for (let at = end - 7 * day; at < end - day; at += 60_000) poll(at, 4);
 store.flush();
+// Rolled up in small steps, as the server does between event-loop turns; capped at 30 s so
+// the benchmark ends, reporting the slowest step (what the event loop would feel).
 t0 = performance.now();
-while (store.rollupStep(end)) {
-  // rolled up in small steps, as the server does between event-loop turns
+let steps = 0;
+let slowestStep = 0;
+let backlogLeft = true;
+while (performance.now() - t0 < 30_000) {
+  const stepStart = performance.now();
+  backlogLeft = store.rollupStep(end);
+  slowestStep = Math.max(slowestStep, performance.now() - stepStart);
+  steps += 1;
+  if (!backlogLeft) break;
 }
 const rollupSeconds = (performance.now() - t0) / 1000;
 const time = (work: () => void, runs: number) => {
@@ -97,10 +106,14 @@ console.log(
   `  disk: ${fmt(bytesPerSample)} bytes per raw sample (target < 24); file + WAL ${fmt(bytes / 1024 ** 2)} MiB`,
 );
 console.log(
-  `  rollup of a day's raw and a week's minute data: ${fmt(rollupSeconds)} s in small steps`,
+  `  rollup backlog (a day of raw, a week of minutes): ${steps} steps in ${fmt(rollupSeconds)} s, ` +
+    `slowest step ${fmt(slowestStep)} ms${backlogLeft ? ' (not finished within the 30 s cap)' : ''}`,
 );
 console.log(`  24h series: p50 ${fmt(q24.p50)} ms, p99 ${fmt(q24.p99)} ms`);
-console.log(`  7d series:  p50 ${fmt(q7.p50)} ms, p99 ${fmt(q7.p99)} ms (target < 10 ms)`);
+console.log(
+  `  7d series:  p50 ${fmt(q7.p50)} ms, p99 ${fmt(q7.p99)} ms (target < 10 ms)` +
+    (backlogLeft ? ' — minute tier only partly rolled up, so this understates the cost' : ''),
+);
 console.log(
   `  1h sparkline batch, ${guests} guests: p50 ${fmt(batch.p50)} ms, p99 ${fmt(batch.p99)} ms (target < 200 ms)`,
 );
