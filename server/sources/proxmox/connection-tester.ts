@@ -12,6 +12,7 @@ import {
   PmgClient,
   PveClient,
 } from './client/index.ts';
+import { endpointFor } from './endpoint.ts';
 
 /** Tries a node's connection with the real client, turning failures into advice. */
 export class ProxmoxConnectionTester implements ConnectionTester {
@@ -25,11 +26,7 @@ export class ProxmoxConnectionTester implements ConnectionTester {
   }
 
   async test(target: ConnectionTarget): Promise<ConnectionTestResult> {
-    const endpoint = {
-      baseUrl: target.host,
-      tls: { verify: target.verifySsl, fingerprint: target.fingerprint },
-      timeoutMs: 10_000,
-    };
+    const endpoint = endpointFor(target.host, target, 10_000);
     const client =
       target.type === 'pve'
         ? new PveClient(endpoint, target.credentials)

@@ -10,6 +10,7 @@ import type {
 import type { Source, SourceSnapshot } from '../source.ts';
 import { PbsClient, type PbsJobState, type PbsSnapshot } from './client/index.ts';
 import { degradingReads, type OptionalRead } from './degrade.ts';
+import { endpointFor } from './endpoint.ts';
 import { mapLimit } from './limit.ts';
 
 const ms = (s: number | null) => (s === null ? null : s * 1000);
@@ -36,14 +37,7 @@ export class PbsSource implements Source {
     this.name = node.name;
     this.intervalMs = intervalMs;
     this.#optional = degradingReads(log.child({ source: node.id }));
-    this.#client = new PbsClient(
-      {
-        baseUrl: node.host,
-        tls: { verify: node.verifySsl, fingerprint: node.fingerprint },
-        timeoutMs,
-      },
-      node.credentials,
-    );
+    this.#client = new PbsClient(endpointFor(node.host, node, timeoutMs), node.credentials);
   }
 
   async poll(signal: AbortSignal): Promise<SourceSnapshot> {

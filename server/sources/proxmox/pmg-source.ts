@@ -4,6 +4,7 @@ import type { MailQueues, ResourceOf } from '../../resources/model.ts';
 import type { Source, SourceSnapshot } from '../source.ts';
 import { PmgClient, type PmgClusterNode, type PmgQueue } from './client/index.ts';
 import { degradingReads, type OptionalRead } from './degrade.ts';
+import { endpointFor } from './endpoint.ts';
 
 const queues: PmgQueue[] = ['active', 'deferred', 'hold', 'incoming'];
 const n = (value: number | null) => value ?? 0;
@@ -22,14 +23,7 @@ export class PmgSource implements Source {
     this.name = node.name;
     this.intervalMs = intervalMs;
     this.#optional = degradingReads(log.child({ source: node.id }));
-    this.#client = new PmgClient(
-      {
-        baseUrl: node.host,
-        tls: { verify: node.verifySsl, fingerprint: node.fingerprint },
-        timeoutMs,
-      },
-      node.credentials,
-    );
+    this.#client = new PmgClient(endpointFor(node.host, node, timeoutMs), node.credentials);
   }
 
   async poll(signal: AbortSignal): Promise<SourceSnapshot> {

@@ -3,6 +3,7 @@ import type { ClusterInfo } from '../../../nodes/node.entity.ts';
 import type { NodeWithCredentials } from '../../../nodes/node.service.ts';
 import type { Source, SourceSnapshot } from '../../source.ts';
 import { isProxmoxError, PveClient, type PveClusterStatus, type PveNode } from '../client/index.ts';
+import { endpointFor } from '../endpoint.ts';
 import { RateTracker } from '../rates.ts';
 import { PveCollector } from './collect.ts';
 import { latestBackups, mapPveRecords } from './map-records.ts';
@@ -90,13 +91,12 @@ export class PveSource implements Source {
   #client(member: Member): PveClient {
     let client = this.#clients.get(member.host);
     if (!client) {
-      const pinned = member.fingerprint ?? null;
       client = new PveClient(
-        {
-          baseUrl: member.host,
-          tls: { verify: this.#node.verifySsl, fingerprint: pinned },
-          timeoutMs: this.#timeoutMs,
-        },
+        endpointFor(
+          member.host,
+          { verifySsl: this.#node.verifySsl, fingerprint: member.fingerprint },
+          this.#timeoutMs,
+        ),
         this.#node.credentials,
       );
       this.#clients.set(member.host, client);
