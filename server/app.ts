@@ -15,6 +15,7 @@ import type { Logger } from './log/logger.ts';
 import { MetricsService } from './metrics/metrics.service.ts';
 import { MetricsRecorder } from './metrics/recorder.ts';
 import { MetricsStore } from './metrics/store.ts';
+import { tiersFor } from './metrics/tiers.ts';
 import { NodeService } from './nodes/node.service.ts';
 import { RecordService } from './resources/record.service.ts';
 import { RecordStore } from './resources/records.ts';
@@ -69,10 +70,13 @@ export async function buildApp(
   const store = new ResourceStore(bus);
   const records = new RecordStore(bus);
   const scheduler = new Scheduler(store, records, log, options.schedulerPolicy);
-  const metricsStore = new MetricsStore(join(paths.dir, 'metrics.db'));
+  const metricsStore = new MetricsStore(
+    join(paths.dir, 'metrics.db'),
+    tiersFor(config.metricsRetention),
+  );
   const metricsRecorder = new MetricsRecorder(metricsStore, bus, log);
   const services: Services = {
-    metrics: new MetricsService(metricsStore),
+    metrics: new MetricsService(metricsStore, bus),
     system: new SystemService(orm, config),
     settings: new SettingsService(orm),
     resources: new ResourceService(store, bus),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultRetention, type Retention } from '../metrics/tiers.ts';
 
 /** Everything Pulse reads from the environment, parsed once at start-up. */
 export interface Config {
@@ -29,6 +30,8 @@ export interface Config {
   pollIntervals: { pve: number; pbs: number; pmg: number };
   /** Per-request timeout towards Proxmox APIs, in seconds. @default 15 */
   connectionTimeoutSeconds: number;
+  /** How long each metrics tier is kept (raw 24 h, minutes 7 d, hours 90 d, days 730 d). */
+  metricsRetention: Retention;
 }
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
@@ -113,6 +116,21 @@ function readEnvironment(env: Env): Config['environment'] {
   return 'production';
 }
 
+function readRetention(env: Env): Retention {
+  const days = z.coerce.number().min(1).max(3650);
+  return {
+    rawHours: read(
+      env,
+      'PULSE_METRICS_RETENTION_RAW_HOURS',
+      z.coerce.number().min(1).max(720),
+      defaultRetention.rawHours,
+    ),
+    minuteDays: read(env, 'PULSE_METRICS_RETENTION_MINUTE_DAYS', days, defaultRetention.minuteDays),
+    hourlyDays: read(env, 'PULSE_METRICS_RETENTION_HOURLY_DAYS', days, defaultRetention.hourlyDays),
+    dailyDays: read(env, 'PULSE_METRICS_RETENTION_DAILY_DAYS', days, defaultRetention.dailyDays),
+  };
+}
+
 /** Parses the environment into a Config, or throws a ConfigError naming the bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const portVar = first(env, 'FRONTEND_PORT', 'PORT') ?? 'FRONTEND_PORT';
@@ -140,5 +158,6 @@ export function loadConfig(env: Env = process.env): Config {
       z.coerce.number().min(0.1).max(300),
       15,
     ),
+    metricsRetention: readRetention(env),
   };
 }

@@ -7,8 +7,8 @@ const flushEveryMs = 2_000;
 const maintainEveryMs = 60_000;
 
 /**
- * Feeds every applied snapshot into the metrics store, flushes batches every 2 s, and rolls
- * up and prunes once a minute in small steps, yielding to the event loop between them.
+ * Feeds every applied snapshot into the metrics store, flushes batches every 2 s, and
+ * seals, rolls up and prunes once a minute in small steps, yielding to the event loop between them.
  */
 export class MetricsRecorder {
   readonly #store: MetricsStore;
@@ -37,9 +37,7 @@ export class MetricsRecorder {
   maintain(now = Date.now()): Promise<void> {
     this.#maintaining ??= (async () => {
       try {
-        this.#store.flush();
-        while (!this.#stopped && this.#store.rollupStep(now)) await yieldToLoop();
-        while (!this.#stopped && this.#store.pruneStep(now)) await yieldToLoop();
+        while (!this.#stopped && this.#store.maintainStep(now)) await yieldToLoop();
       } catch (error) {
         this.#log.error({ err: error }, 'metrics maintenance failed');
       } finally {

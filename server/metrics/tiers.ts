@@ -41,22 +41,55 @@ export function isRange(value: string): value is RangeName {
 
 /** At most this many points per series: enough for a chart, cheap to send. */
 export const maxPoints = 240;
-/** Sparklines are a few pixels tall and wide: fewer points keep a 2,000-row batch fast. */
-export const sparklinePoints = 40;
+/** Sparklines are a few pixels tall and wide: an hour of them reads minute buckets. */
+export const sparklinePoints = 60;
 
 /**
- * The finest tier that still holds the whole range, and the bucket width that keeps the
- * series under maxPoints.
+ * The coarsest tier that still holds the whole range and is no coarser than the buckets the
+ * chart needs (fewer rows to read), and the bucket width that keeps the series under `points`.
  */
 export function plan(
   tiers: readonly Tier[],
   rangeMs: number,
   points = maxPoints,
 ): { tier: Tier; bucketMs: number } {
-  const tier = tiers.find((t) => t.retentionMs >= rangeMs) ?? tiers[tiers.length - 1];
+  const holding = tiers.filter((t) => t.retentionMs >= rangeMs);
+  const wanted = rangeMs / points;
+  const tier =
+    holding.filter((t) => t.bucketMs <= wanted).at(-1) ?? holding[0] ?? tiers[tiers.length - 1];
   if (!tier) throw new Error('no metrics tiers configured');
   // A whole number of the tier's own buckets, so no stored bucket straddles two points.
   const unit = tier.bucketMs || 1000;
   const bucketMs = Math.max(unit, Math.ceil(rangeMs / points / unit) * unit);
   return { tier, bucketMs };
+}
+
+/** Retention per tier, as the user configures it. */
+export interface Retention {
+  rawHours: number;
+  minuteDays: number;
+  hourlyDays: number;
+  dailyDays: number;
+}
+
+export const defaultRetention: Retention = {
+  rawHours: 24,
+  minuteDays: 7,
+  hourlyDays: 90,
+  dailyDays: 730,
+};
+
+/** The tiers with the given retention; each tier keeps at least as long as the finer one. */
+export function tiersFor(retention: Retention): Tier[] {
+  const [raw, minuteTier, hourTier, dayTier] = defaultTiers as [Tier, Tier, Tier, Tier];
+  const rawMs = retention.rawHours * hour;
+  const minuteMs = Math.max(rawMs, retention.minuteDays * day);
+  const hourMs = Math.max(minuteMs, retention.hourlyDays * day);
+  const dayMs = Math.max(hourMs, retention.dailyDays * day);
+  return [
+    { ...raw, retentionMs: rawMs },
+    { ...minuteTier, retentionMs: minuteMs },
+    { ...hourTier, retentionMs: hourMs },
+    { ...dayTier, retentionMs: dayMs },
+  ];
 }

@@ -76,6 +76,21 @@ describe('history charts on the guest detail page', () => {
     expect(problems).toEqual([]);
   });
 
+  it('draws CPU sparklines in the overview from one batch of minute buckets', async () => {
+    // A minute apart, so the samples always land in three distinct one-minute points.
+    const now = Date.now();
+    [0.2, 0.6, 0.3].forEach((cpu, i) => {
+      snapshot(cpu, now - (2 - i) * 60_000);
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(running.url);
+    const spark = page.getByRole('img', { name: 'CPU over the last hour, peak 60%' });
+    await spark.waitFor();
+    expect(await spark.locator('path').getAttribute('d')).toMatch(/^M0\.0 [\d.]+ L/);
+    expect(problems).toEqual([]);
+  });
+
   it('says so when there is no history yet', async () => {
     snapshot(0.2, Date.now());
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

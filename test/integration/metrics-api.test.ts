@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
 import { graphql, type RunningApp, startApp } from '../fixtures/app.ts';
 import { makeNode, makeVm } from '../fixtures/resources.ts';
 
@@ -60,6 +62,50 @@ describe('metrics history over GraphQL', () => {
       '{ resource(id: "pve-a/qemu/100") { history(metric: "cpu", range: "2w") { avg } } }',
     );
     expect(badRange.errors?.[0]?.message).toMatch(/unknown range "2w"/);
+  });
+});
+
+describe('metricsSampled over graphql-ws', () => {
+  it("delivers each poll's readings of the watched resources and metrics only", async () => {
+    const client = createClient({
+      url: running.graphqlWsUrl,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+    });
+    type Sampled = { at: string; samples: { resourceId: string; metric: string; value: number }[] };
+    const received: Sampled[] = [];
+    const dispose = client.subscribe<{ metricsSampled: Sampled }>(
+      {
+        query: `subscription { metricsSampled(resourceIds: ["pve-a/qemu/100"], metrics: ["cpu"]) {
+          at samples { resourceId metric value } } }`,
+      },
+      {
+        next: (result) => {
+          if (result.data) received.push(result.data.metricsSampled);
+        },
+        error: () => {},
+        complete: () => {},
+      },
+    );
+    await vi.waitFor(() =>
+      expect(running.app.bus.subscriberCount('resources.sampled')).toBeGreaterThan(1),
+    );
+    const at = Date.now();
+    // A poll without the watched guest is skipped; the next one carries its CPU only.
+    running.app.store.apply('pve-b', [makeNode('pve9', { lastSeenAt: at }, 'pve-b')]);
+    running.app.store.apply('pve-a', [
+      makeNode('pve1', { lastSeenAt: at }),
+      makeVm(100, { cpu: 0.75, lastSeenAt: at }),
+      makeVm(101, { cpu: 0.5, lastSeenAt: at }),
+    ]);
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+    expect(received[0]?.samples).toEqual([
+      { resourceId: 'pve-a/qemu/100', metric: 'cpu', value: 0.75 },
+    ]);
+    expect(Date.parse(received[0]?.at ?? '')).toBe(at);
+    dispose();
+    await client.dispose();
+    running.app.store.apply('pve-b', []);
   });
 });
 

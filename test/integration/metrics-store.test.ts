@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MetricsStore } from '../../server/metrics/store.ts';
-import { defaultTiers, maxPoints, plan, ranges } from '../../server/metrics/tiers.ts';
+import { defaultTiers, maxPoints, plan, ranges, tiersFor } from '../../server/metrics/tiers.ts';
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -21,7 +21,7 @@ afterEach(() => {
 });
 
 function rollAll(store: MetricsStore, now: number) {
-  while (store.rollupStep(now)) {
+  while (store.maintainStep(now)) {
     // each step is small; a server yields to the event loop here
   }
 }
@@ -29,7 +29,8 @@ function rollAll(store: MetricsStore, now: number) {
 describe('tier selection', () => {
   it('picks the finest tier holding the range and keeps series under maxPoints', () => {
     expect(plan(defaultTiers, ranges['1h']).tier.name).toBe('raw');
-    expect(plan(defaultTiers, ranges['24h']).tier.name).toBe('raw');
+    // 6-minute points for a day: whole minute buckets give the same min/max/avg, far cheaper.
+    expect(plan(defaultTiers, ranges['24h']).tier.name).toBe('1m');
     expect(plan(defaultTiers, ranges['7d']).tier.name).toBe('1m');
     expect(plan(defaultTiers, ranges['30d']).tier.name).toBe('1h');
     expect(plan(defaultTiers, ranges['1y']).tier.name).toBe('1d');
@@ -96,9 +97,7 @@ describe('MetricsStore', () => {
     store.flush();
     rollAll(store, start + 2 * hour);
     const later = start + 8 * day;
-    while (store.pruneStep(later)) {
-      // chunked deletes
-    }
+    rollAll(store, later);
     const stats = store.stats();
     expect(stats.rows.raw).toBe(0);
     expect(stats.rows['1m']).toBe(0);
@@ -133,6 +132,64 @@ describe('MetricsStore', () => {
     expect(lines.size).toBe(51);
     expect(lines.get('vm/missing')).toEqual([]);
     expect(lines.get('vm/7')?.every((p) => p.avg === 0.07)).toBe(true);
+    store.close();
+  });
+
+  it('reads one series across sealed blocks, minute buckets and the unsealed head', () => {
+    const store = new MetricsStore(file);
+    // 30 minutes, one sample every 10 s: value = sample index.
+    for (let i = 0; i < 180; i += 1) store.record('vm/1', 'cpu', start + i * 10_000, i);
+    // 25 minutes in: the first two 10-minute windows are sealed, the rest stays in memory.
+    rollAll(store, start + 25 * minute);
+    const stats = store.stats();
+    expect(stats.rows['1m']).toBe(20);
+    expect(stats.rows.raw).toBe(180);
+    const now = start + 30 * minute - 1;
+    const raw = store.series('vm/1', 'cpu', ranges['30m'], now);
+    expect(raw.reduce((n, p) => n + (p.max - p.min + 1), 0)).toBe(180);
+    expect(raw.at(-1)?.max).toBe(179);
+    // The 1h sparkline reads minute buckets where sealed, and the head for the newest ten.
+    const line = store.batch(['vm/1'], 'cpu', ranges['1h'], now).get('vm/1') ?? [];
+    expect(line).toHaveLength(30);
+    line.forEach((p, m) => {
+      expect([p.min, p.max, p.avg]).toEqual([m * 6, m * 6 + 5, m * 6 + 2.5]);
+    });
+    store.close();
+  });
+
+  it('after a restart, reloads only unsealed samples and drops late ones for sealed windows', () => {
+    const first = new MetricsStore(file);
+    for (let i = 0; i < 90; i += 1) first.record('vm/1', 'cpu', start + i * 10_000, i);
+    rollAll(first, start + 12 * minute);
+    first.close();
+    const second = new MetricsStore(file);
+    expect(second.stats().rows.raw).toBe(90);
+    // Sealed at 10 minutes: a late sample for minute 3 is refused, a new one lands.
+    second.record('vm/1', 'cpu', start + 3 * minute, 1_000);
+    second.record('vm/1', 'cpu', start + 15 * minute, 2_000);
+    const points = second.series('vm/1', 'cpu', ranges['30m'], start + 20 * minute);
+    const values = points.flatMap((p) => [p.min, p.max]);
+    expect(values).not.toContain(1_000);
+    expect(values).toContain(2_000);
+    second.close();
+  });
+
+  it('keeps each tier as long as the configured retention says', () => {
+    const tiers = tiersFor({ rawHours: 2, minuteDays: 1, hourlyDays: 3, dailyDays: 10 });
+    expect(tiers.map((t) => t.retentionMs)).toEqual([2 * hour, day, 3 * day, 10 * day]);
+    // 24h no longer fits the raw tier, and a coarser tier never keeps less than a finer one.
+    expect(plan(tiers, ranges['24h']).tier.name).toBe('1m');
+    expect(
+      tiersFor({ rawHours: 48, minuteDays: 1, hourlyDays: 1, dailyDays: 1 })[3]?.retentionMs,
+    ).toBe(2 * day);
+    const store = new MetricsStore(file, tiers);
+    for (let i = 0; i < 60; i += 1) store.record('vm/1', 'cpu', start + i * minute, 0.25);
+    rollAll(store, start + 2 * hour);
+    rollAll(store, start + 4 * day);
+    const stats = store.stats();
+    expect([stats.rows.raw, stats.rows['1m'], stats.rows['1h'], stats.rows['1d']]).toEqual([
+      0, 0, 0, 1,
+    ]);
     store.close();
   });
 });

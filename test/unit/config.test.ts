@@ -38,9 +38,32 @@ describe('loadConfig', () => {
     [{ PULSE_DEMO_SIZE: 'huge' }, /PULSE_DEMO_SIZE/],
     [{ PVE_POLLING_INTERVAL: '1' }, /PVE_POLLING_INTERVAL/],
     [{ CONNECTION_TIMEOUT: 'soon' }, /CONNECTION_TIMEOUT/],
+    [{ PULSE_METRICS_RETENTION_RAW_HOURS: '0' }, /PULSE_METRICS_RETENTION_RAW_HOURS/],
+    [{ PULSE_METRICS_RETENTION_DAILY_DAYS: 'ever' }, /PULSE_METRICS_RETENTION_DAILY_DAYS/],
   ])('rejects %j naming the variable', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
+  });
+
+  it('reads the metrics retention per tier, defaulting to 24 h, 7 d, 90 d and 2 years', () => {
+    expect(loadConfig({}).metricsRetention).toEqual({
+      rawHours: 24,
+      minuteDays: 7,
+      hourlyDays: 90,
+      dailyDays: 730,
+    });
+    const config = loadConfig({
+      PULSE_METRICS_RETENTION_RAW_HOURS: '6',
+      PULSE_METRICS_RETENTION_MINUTE_DAYS: '2',
+      PULSE_METRICS_RETENTION_HOURLY_DAYS: '30',
+      PULSE_METRICS_RETENTION_DAILY_DAYS: '365',
+    });
+    expect(config.metricsRetention).toEqual({
+      rawHours: 6,
+      minuteDays: 2,
+      hourlyDays: 30,
+      dailyDays: 365,
+    });
   });
 
   it('never puts a secret value in the error message', () => {

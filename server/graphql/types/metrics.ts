@@ -1,4 +1,5 @@
-import type { Point } from '../../metrics/store.ts';
+import type { SampledMetrics } from '../../metrics/metrics.service.ts';
+import type { Point, StoreStats } from '../../metrics/store.ts';
 import { builder } from '../builder.ts';
 import { ResourceRef } from './resource.ts';
 
@@ -21,20 +22,57 @@ const SeriesRef = builder
     }),
   });
 
-const StatsRef = builder
-  .objectRef<{ series: number; rows: Record<string, number>; bytesOnDisk: number }>(
-    'MetricsStoreStats',
-  )
-  .implement({
-    fields: (t) => ({
-      series: t.exposeInt('series'),
-      rawSamples: t.int({ resolve: (s) => s.rows.raw ?? 0 }),
-      minuteBuckets: t.int({ resolve: (s) => s.rows['1m'] ?? 0 }),
-      hourBuckets: t.int({ resolve: (s) => s.rows['1h'] ?? 0 }),
-      dayBuckets: t.int({ resolve: (s) => s.rows['1d'] ?? 0 }),
-      bytesOnDisk: t.exposeFloat('bytesOnDisk'),
-    }),
-  });
+const RetentionRef = builder.objectRef<StoreStats['retentionMs']>('MetricsRetention').implement({
+  description: 'How long each tier is kept, in hours',
+  fields: (t) => ({
+    rawHours: t.float({ resolve: (r) => r.raw / 3_600_000 }),
+    minuteHours: t.float({ resolve: (r) => r['1m'] / 3_600_000 }),
+    hourlyHours: t.float({ resolve: (r) => r['1h'] / 3_600_000 }),
+    dailyHours: t.float({ resolve: (r) => r['1d'] / 3_600_000 }),
+  }),
+});
+
+const SampleRef = builder.objectRef<SampledMetrics['samples'][number]>('MetricSample').implement({
+  fields: (t) => ({
+    resourceId: t.exposeID('resourceId'),
+    metric: t.exposeString('metric'),
+    value: t.exposeFloat('value'),
+  }),
+});
+
+const SampledRef = builder.objectRef<SampledMetrics>('MetricsSampled').implement({
+  description: 'The readings of one poll, to append to open charts',
+  fields: (t) => ({
+    at: t.field({ type: 'DateTime', resolve: (s) => s.at }),
+    samples: t.field({ type: [SampleRef], resolve: (s) => s.samples }),
+  }),
+});
+
+builder.subscriptionField('metricsSampled', (t) =>
+  t.field({
+    type: SampledRef,
+    description: 'The newest readings of the given resources and metrics, as each poll lands',
+    args: {
+      resourceIds: t.arg.idList({ required: true }),
+      metrics: t.arg.stringList({ required: true }),
+    },
+    subscribe: (_root, { resourceIds, metrics }, { actor, services }) =>
+      services.metrics.samples(actor, resourceIds.map(String), metrics),
+    resolve: (sampled) => sampled,
+  }),
+);
+
+const StatsRef = builder.objectRef<StoreStats>('MetricsStoreStats').implement({
+  fields: (t) => ({
+    series: t.exposeInt('series'),
+    rawSamples: t.int({ resolve: (s) => s.rows.raw ?? 0 }),
+    minuteBuckets: t.int({ resolve: (s) => s.rows['1m'] ?? 0 }),
+    hourBuckets: t.int({ resolve: (s) => s.rows['1h'] ?? 0 }),
+    dayBuckets: t.int({ resolve: (s) => s.rows['1d'] ?? 0 }),
+    bytesOnDisk: t.exposeFloat('bytesOnDisk'),
+    retention: t.field({ type: RetentionRef, resolve: (s) => s.retentionMs }),
+  }),
+});
 
 builder.interfaceFields(ResourceRef, (t) => ({
   history: t.field({

@@ -1,9 +1,11 @@
 import { untrack } from 'svelte';
 import { epoch } from '../../format.ts';
 import { client } from '../../graphql/client.ts';
-import { ResourceHistoryQuery } from '../../graphql/documents/history.ts';
-import type { Resource } from '../../stores/resources.svelte.ts';
-import { currentValue, type MetricName, type RangeName, rangeMs } from './metrics.ts';
+import {
+  MetricsSampledSubscription,
+  ResourceHistoryQuery,
+} from '../../graphql/documents/history.ts';
+import { type MetricName, type RangeName, rangeMs } from './metrics.ts';
 
 export interface Point {
   /** Epoch milliseconds. */
@@ -13,9 +15,14 @@ export interface Point {
   avg: number;
 }
 
+interface Sampled {
+  at: string;
+  samples: { metric: string; value: number }[];
+}
+
 /**
  * The history of a few metrics of one resource over one range: fetched once per range, then
- * grown from the live feed (every poll's reading arrives with the resource), so an open chart
+ * grown from the `metricsSampled` subscription (each poll's readings), so an open chart
  * follows the estate without asking the server again.
  */
 export class History {
@@ -25,7 +32,10 @@ export class History {
 
   #generation = 0;
 
-  /** Loads the range; call from an effect and return the cleanup, which drops a late answer. */
+  /**
+   * Loads the range and follows new readings; call from an effect and return the cleanup,
+   * which drops a late answer and ends the subscription.
+   */
   load(id: string, metrics: readonly MetricName[], range: RangeName): () => void {
     return untrack(() => {
       const generation = ++this.#generation;
@@ -50,28 +60,32 @@ export class History {
         }
         this.loading = false;
       });
+      const live = client
+        .subscription(MetricsSampledSubscription, { resourceIds: [id], metrics: [...metrics] })
+        .subscribe((result) => {
+          const sampled = result.data?.metricsSampled;
+          if (sampled && generation === this.#generation) this.#append(sampled, metrics, range);
+        });
       return () => {
+        live.unsubscribe();
         if (generation === this.#generation) this.#generation += 1;
       };
     });
   }
 
-  /** Appends the resource's newest reading, once per poll, and drops what left the range. */
-  append(resource: Resource, metrics: readonly MetricName[], range: RangeName): void {
-    untrack(() => {
-      if (this.loading) return;
-      const t = epoch(resource.lastSeenAt);
-      if (t === null) return;
-      const cutoff = t - rangeMs[range];
-      this.series = metrics.map((metric, i) => {
-        const points = this.series[i] ?? [];
-        const value = currentValue(resource, metric);
-        const last = points[points.length - 1];
-        if (value === null || (last && last.t >= t)) return points;
-        const kept =
-          points[0] && points[0].t < cutoff ? points.filter((p) => p.t >= cutoff) : points;
-        return [...kept, { t, min: value, max: value, avg: value }];
-      });
+  /** Appends one poll's readings and drops what left the range. */
+  #append(sampled: Sampled, metrics: readonly MetricName[], range: RangeName): void {
+    if (this.loading) return;
+    const t = epoch(sampled.at);
+    if (t === null) return;
+    const cutoff = t - rangeMs[range];
+    this.series = metrics.map((metric, i) => {
+      const points = this.series[i] ?? [];
+      const value = sampled.samples.find((s) => s.metric === metric)?.value;
+      const last = points[points.length - 1];
+      if (value === undefined || (last && last.t >= t)) return points;
+      const kept = points[0] && points[0].t < cutoff ? points.filter((p) => p.t >= cutoff) : points;
+      return [...kept, { t, min: value, max: value, avg: value }];
     });
   }
 }

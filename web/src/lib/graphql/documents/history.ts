@@ -27,3 +27,17 @@ export const MetricsHistoryQuery = graphql(`
     }
   }
 `);
+
+/** Each poll's readings of the charted metrics, appended to open charts. */
+export const MetricsSampledSubscription = graphql(`
+  subscription MetricsSampled($resourceIds: [ID!]!, $metrics: [String!]!) {
+    metricsSampled(resourceIds: $resourceIds, metrics: $metrics) {
+      at
+      samples {
+        resourceId
+        metric
+        value
+      }
+    }
+  }
+`);
