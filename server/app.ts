@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { AlertService, type AlertServiceOptions } from './alerts/alert.service.ts';
+import { AlertPersistence } from './alerts/alert-persistence.ts';
 import { Authenticator } from './auth/authenticator.ts';
 import type { Config } from './config/env.ts';
 import { prepareDataDir } from './config/paths.ts';
@@ -17,6 +19,8 @@ import { MetricsRecorder } from './metrics/recorder.ts';
 import { MetricsStore } from './metrics/store.ts';
 import { tiersFor } from './metrics/tiers.ts';
 import { NodeService } from './nodes/node.service.ts';
+import { NotificationService } from './notifications/notification.service.ts';
+import type { QueuePolicy } from './notifications/queue/policy.ts';
 import { RecordService } from './resources/record.service.ts';
 import { RecordStore } from './resources/records.ts';
 import { ResourceService } from './resources/resource.service.ts';
@@ -39,6 +43,8 @@ export interface Services {
   records: RecordService;
   nodes: NodeService;
   sources: SourcesService;
+  notifications: NotificationService;
+  alerts: AlertService;
 }
 
 export interface App {
@@ -59,7 +65,11 @@ export interface App {
 export async function buildApp(
   config: Config,
   log: Logger,
-  options: { schedulerPolicy?: Partial<SchedulerPolicy> } = {},
+  options: {
+    schedulerPolicy?: Partial<SchedulerPolicy>;
+    notificationPolicy?: Partial<QueuePolicy>;
+    alertOptions?: AlertServiceOptions;
+  } = {},
 ): Promise<App> {
   const paths = prepareDataDir(config.dataDir);
   const box = createSecretBox(loadEncryptionKey(config.encryptionKey, paths.dir));
@@ -75,6 +85,16 @@ export async function buildApp(
     tiersFor(config.metricsRetention),
   );
   const metricsRecorder = new MetricsRecorder(metricsStore, bus, log);
+  const notifications = new NotificationService(orm, box, log, options.notificationPolicy);
+  const alerts = new AlertService({
+    persistence: new AlertPersistence(orm),
+    bus,
+    resources: store,
+    records,
+    notifier: notifications,
+    log,
+    ...(options.alertOptions && { options: options.alertOptions }),
+  });
   const services: Services = {
     metrics: new MetricsService(metricsStore, bus),
     system: new SystemService(orm, config),
@@ -83,6 +103,8 @@ export async function buildApp(
     records: new RecordService(records, bus),
     nodes: new NodeService(orm, box, bus, new ProxmoxConnectionTester()),
     sources: new SourcesService(scheduler, () => sourceManager.demoRunning),
+    notifications,
+    alerts,
   };
   const auth = new Authenticator(config);
   const sourceManager = new SourceManager({
@@ -112,7 +134,9 @@ export async function buildApp(
     sourceManager,
     scheduler,
     metricsRecorder,
-    start(port, host = config.bindAddress) {
+    async start(port, host = config.bindAddress) {
+      await services.notifications.start();
+      await services.alerts.start();
       return new Promise((resolve, reject) => {
         http.server.once('error', reject);
         http.server.listen(port, host, () => {
@@ -126,6 +150,8 @@ export async function buildApp(
       await scheduler.stop();
       await metricsRecorder.stop();
       await http.close();
+      await services.alerts.stop();
+      await services.notifications.stop();
       await orm.close(true);
     },
   };

@@ -1,7 +1,7 @@
 import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
 
 export type Action = 'read' | 'update' | 'manage';
-export type Subject = 'Resource' | 'Settings' | 'Node' | 'all';
+export type Subject = 'Resource' | 'Settings' | 'Node' | 'Notification' | 'Alert' | 'all';
 export type Ability = MongoAbility<[Action, Subject]>;
 
 export type Role = 'admin' | 'viewer';
@@ -14,6 +14,7 @@ export function abilityFor(role: Role | null): Ability {
     can('read', 'Resource');
     can('read', 'Settings');
     can('read', 'Node');
+    can('read', 'Alert');
   }
   return build();
 }

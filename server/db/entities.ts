@@ -1,5 +1,24 @@
+import { AlertDocument } from '../alerts/alert-document.entity.ts';
+import { AlertHistoryEntry } from '../alerts/alert-history.entity.ts';
 import { NodeConnection } from '../nodes/node.entity.ts';
+import { AppriseChannel } from '../notifications/apprise/apprise.entity.ts';
+import { EmailChannel } from '../notifications/email/email.entity.ts';
+import { NotificationSettings } from '../notifications/notification-settings.entity.ts';
+import { Delivery } from '../notifications/queue/delivery.entity.ts';
+import { DeliveryReceipt } from '../notifications/queue/receipt.entity.ts';
+import { Webhook } from '../notifications/webhooks/webhook.entity.ts';
 import { Setting } from '../settings/setting.entity.ts';
 
 /** Every persisted entity, each defined in its own domain folder. */
-export const entities = [Setting, NodeConnection];
+export const entities = [
+  Setting,
+  NodeConnection,
+  EmailChannel,
+  AppriseChannel,
+  Webhook,
+  NotificationSettings,
+  Delivery,
+  DeliveryReceipt,
+  AlertDocument,
+  AlertHistoryEntry,
+];

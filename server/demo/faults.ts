@@ -14,7 +14,9 @@ export type DemoFault =
   | { kind: 'revoke-token'; product: 'pve' | 'pbs' }
   | { kind: 'deny'; product: Product; path: RegExp; privilege: string }
   | { kind: 'cert-change'; product: Product; node?: string }
-  | { kind: 'backup-failure'; vmid: number };
+  | { kind: 'backup-failure'; vmid: number }
+  /** Holds a running guest's CPU at a fraction (0..1), e.g. to push it over a threshold. */
+  | { kind: 'guest-cpu'; vmid: number; cpu: number };
 
 interface Entry {
   id: string;

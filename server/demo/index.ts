@@ -259,6 +259,11 @@ export async function startDemoEstate(options: DemoEstateOptions = {}): Promise<
         const spell = model.state.addBackupFailure(fault.vmid, clock.now());
         return faults.add(fault, () => model.state.endBackupFailure(spell, clock.now()));
       }
+      case 'guest-cpu': {
+        if (!model.guestByVmid.has(fault.vmid)) throw new Error(`no guest ${fault.vmid}`);
+        const pin = model.state.pinCpu(fault.vmid, fault.cpu, clock.now());
+        return faults.add(fault, () => model.state.unpinCpu(pin, clock.now()));
+      }
       case 'cert-change':
         changeCert(listenerFor(fault));
         return faults.add(fault, null);

@@ -1,3 +1,4 @@
+import type { AlertChange } from '../alerts/alert.ts';
 import type { Resource } from '../resources/model.ts';
 import type { RecordsChange } from '../resources/records.ts';
 import type { ResourceChange } from '../resources/store.ts';
@@ -11,6 +12,8 @@ export interface EventMap {
   'nodes.changed': { action: 'added' | 'updated' | 'removed'; id: string };
   /** A source's backups, snapshots, tasks, jobs or replication list changed. */
   'records.changed': RecordsChange;
+  /** Alerts became pending, fired, resolved, changed level, or were acknowledged. */
+  'alerts.changed': AlertChange;
 }
 
 export type EventName = keyof EventMap;

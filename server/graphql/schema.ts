@@ -10,6 +10,7 @@ import './types/workloads.ts';
 import './types/nodes.ts';
 import './types/records.ts';
 import './types/metrics.ts';
+import './types/alerts.ts';
 
 /** The whole schema, sorted so the printed contract diffs cleanly. */
 export const schema: GraphQLSchema = lexicographicSortSchema(builder.toSchema());

@@ -4,9 +4,11 @@ import type { Services } from '../app.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
 import { ServiceError } from '../errors.ts';
 import type { Logger } from '../log/logger.ts';
+import { alertRoutes } from './alerts.ts';
 import { RequestError, readJsonBody, sendError, sendJson } from './http-json.ts';
 import { metricsRoutes } from './metrics.ts';
 import { nodeRoutes } from './nodes.ts';
+import { notificationRoutes } from './notifications.ts';
 import { settingsRoutes } from './settings.ts';
 import { stateRoutes } from './state.ts';
 import { systemRoutes } from './system.ts';
@@ -49,8 +51,10 @@ export function createRestHandler(services: Services, auth: Authenticator, log: 
     ...systemRoutes,
     ...settingsRoutes,
     ...nodeRoutes,
+    ...alertRoutes,
     ...stateRoutes,
     ...metricsRoutes,
+    ...notificationRoutes,
   ].map(compile);
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

@@ -15,8 +15,17 @@ export interface FailureSpell {
   to: number | null;
 }
 
+export interface CpuPin {
+  vmid: number;
+  /** CPU use as a fraction, 0..1. */
+  cpu: number;
+  from: number;
+  to: number | null;
+}
+
 export class EstateState {
   readonly offline: OfflineSpell[] = [];
+  readonly cpuPins: CpuPin[] = [];
   readonly backupFailures: FailureSpell[] = [];
   /** Bumped on every change so cached views are recomputed. */
   version = 0;
@@ -38,6 +47,28 @@ export class EstateState {
     if (!current) return;
     current.to = Math.max(at, current.from);
     this.version++;
+  }
+
+  /** Holds a guest's CPU at a value from `at` on, until the pin is lifted. */
+  pinCpu(vmid: number, cpu: number, at: number): CpuPin {
+    const pin = { vmid, cpu, from: at, to: null };
+    for (const other of this.cpuPins) if (other.vmid === vmid && other.to === null) other.to = at;
+    this.cpuPins.push(pin);
+    this.version++;
+    return pin;
+  }
+
+  unpinCpu(pin: CpuPin, at: number): void {
+    if (pin.to !== null) return;
+    pin.to = Math.max(at, pin.from);
+    this.version++;
+  }
+
+  pinnedCpu(vmid: number, at: number): number | null {
+    for (const p of this.cpuPins) {
+      if (p.vmid === vmid && p.from <= at && (p.to === null || at < p.to)) return p.cpu;
+    }
+    return null;
   }
 
   wasOffline(node: string, at: number): boolean {

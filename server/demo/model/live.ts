@@ -142,11 +142,13 @@ export class EstateModel {
     if (!waves) return null;
     const from = bootAt / 1000;
     const to = at / 1000;
-    const cpu = clamp(
-      guest.cpuBase * diurnal(at) * (0.35 + 1.3 * wander(guest.key, at, 20 * 60_000)),
-      0.001,
-      1,
-    );
+    const cpu =
+      this.state.pinnedCpu(guest.vmid, at) ??
+      clamp(
+        guest.cpuBase * diurnal(at) * (0.35 + 1.3 * wander(guest.key, at, 20 * 60_000)),
+        0.001,
+        1,
+      );
     const memFraction = clamp(
       guest.memBase + 0.16 * (wander(mix(guest.key, 1), at, HOUR) - 0.5),
       0.05,
