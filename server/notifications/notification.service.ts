@@ -182,6 +182,26 @@ export class NotificationService {
     return outcome(sendApprise(config, testNotification(this.queue.policy.clock.now()), policy));
   }
 
+  /** A test notification to every enabled channel (`POST /api/notifications/test`). */
+  async testAll(actor: Actor): Promise<{ channel: string; result: TestResult }[]> {
+    authorize(actor, 'manage', 'Notification');
+    const results: { channel: string; result: TestResult }[] = [];
+    if ((await this.#store.email()).enabled) {
+      results.push({ channel: 'email', result: await this.testEmail(actor) });
+    }
+    for (const hook of await this.#store.webhooks()) {
+      if (!hook.enabled) continue;
+      results.push({
+        channel: `webhook:${hook.name}`,
+        result: await this.testWebhook(actor, { id: hook.id }),
+      });
+    }
+    if ((await this.#store.apprise()).enabled) {
+      results.push({ channel: 'apprise', result: await this.testApprise(actor) });
+    }
+    return results;
+  }
+
   webhookTemplates(actor: Actor) {
     authorize(actor, 'manage', 'Notification');
     return webhookTemplates;

@@ -104,6 +104,20 @@ export const notificationRoutes: Route[] = [
       services.notifications.updateEmail(actor, pick(body, emailSpec)),
   },
   {
+    // Pulse's v4 documents update the email config with POST.
+    method: 'POST',
+    path: '/api/notifications/email',
+    handle: ({ actor, services, body }) =>
+      services.notifications.updateEmail(actor, pick(body, emailSpec)),
+  },
+  {
+    method: 'POST',
+    path: '/api/notifications/test',
+    handle: async ({ actor, services }) => ({
+      results: await services.notifications.testAll(actor),
+    }),
+  },
+  {
     method: 'POST',
     path: '/api/notifications/email/test',
     handle: ({ actor, services, body }) =>

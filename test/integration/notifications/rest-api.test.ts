@@ -150,6 +150,22 @@ describe('/api/notifications over REST', () => {
     expect(health.body).toMatchObject({ status: 'healthy', reasons: [], workerRunning: true });
   });
 
+  it('sends a test to every enabled channel with POST /api/notifications/test', async () => {
+    const hook = await pulse.api('POST', '/api/notifications/webhooks', {
+      name: 'all-channels',
+      url: `${receiver.url}/test-all`,
+      service: 'generic',
+    });
+    const sent = await pulse.api('POST', '/api/notifications/test');
+    expect(sent.status).toBe(200);
+    expect(sent.body.results).toContainEqual({
+      channel: 'webhook:all-channels',
+      result: expect.objectContaining({ success: true }),
+    });
+    expect((await receiver.next()).path).toBe('/test-all');
+    await pulse.api('DELETE', `/api/notifications/webhooks/${hook.body.id}`);
+  });
+
   it('configures Apprise with the API key masked and posts to the Apprise API', async () => {
     const saved = await pulse.api('PUT', '/api/notifications/apprise', {
       enabled: true,
