@@ -56,13 +56,17 @@ export class HistoryReader {
 
   #collectStored(tier: Tier, span: Span, out: Map<number, Buckets>): void {
     const w = span.width;
+    // Points as wide as the tier's buckets need no regrouping: read the rows as they are.
+    const select =
+      w === tier.bucketMs / 1000
+        ? 'series_id, ts, min, max, avg * count, count'
+        : `series_id, (ts / ${w}) * ${w}, min(min), max(max), sum(avg * count), sum(count)`;
+    const group = w === tier.bucketMs / 1000 ? '' : `group by series_id, ts / ${w}`;
     for (const ids of slices(span.ids)) {
       const rows = this.#db
         .prepare(
-          `select series_id, (ts / ${w}) * ${w}, min(min), max(max), sum(avg * count), sum(count)
-             from ${tier.table}
-            where series_id in (${ids.map(() => '?').join(',')}) and ts >= ? and ts <= ?
-            group by series_id, ts / ${w}`,
+          `select ${select} from ${tier.table}
+            where series_id in (${ids.map(() => '?').join(',')}) and ts >= ? and ts <= ? ${group}`,
         )
         .raw()
         .all(...ids, span.from, span.to) as [number, number, number, number, number, number][];

@@ -43,7 +43,7 @@ export class Rollup {
       const sourceDone = this.#progress.doneUntil(source.name);
       if (sourceDone === null) continue;
       const until = Math.floor(Math.min(sec(nowMs), sourceDone) / bucket) * bucket;
-      const done = this.#progress.doneUntil(tier.name) ?? this.#firstBucket(source, bucket);
+      const done = this.#progress.doneUntil(tier.name) ?? this.#start(tier, source, bucket);
       if (done === null || done >= until) continue;
       this.#rollupSlice(tier, source, done, bucket);
       return true;
@@ -80,12 +80,18 @@ export class Rollup {
     else this.#cursor.set(tier.name, lastId ?? after);
   }
 
-  /** Before any rollup: the bucket of the source tier's oldest row. */
-  #firstBucket(source: Tier, bucket: number): number | null {
+  /**
+   * Before any rollup: the bucket of the source tier's oldest row. Found by a full scan, so it
+   * is recorded at once rather than looked up again on every step.
+   */
+  #start(tier: Tier, source: Tier, bucket: number): number | null {
     const first = this.#db.prepare(`select min(ts) from ${source.table}`).pluck().get() as
       | number
       | null;
-    return first === null ? null : Math.floor(first / bucket) * bucket;
+    if (first === null) return null;
+    const start = Math.floor(first / bucket) * bucket;
+    this.#db.transaction(() => this.#progress.set(tier.name, start))();
+    return start;
   }
 
   #pruneStep(nowMs: number): boolean {
