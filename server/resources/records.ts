@@ -112,10 +112,7 @@ export interface RecordsChange {
 
 export class RecordStore {
   readonly #bus: EventBus;
-  readonly #bySource = new Map<
-    string,
-    { records: SourceRecords; fingerprints: Map<RecordKind, string> }
-  >();
+  readonly #bySource = new Map<string, SourceRecords>();
 
   constructor(bus: EventBus) {
     this.#bus = bus;
@@ -124,13 +121,10 @@ export class RecordStore {
   /** Replaces a source's records; publishes which kinds changed, if any. */
   apply(source: string, records: SourceRecords): RecordsChange | null {
     const previous = this.#bySource.get(source);
-    const fingerprints = new Map(recordKinds.map((kind) => [kind, JSON.stringify(records[kind])]));
-    const kinds = recordKinds.filter(
-      (kind) => previous?.fingerprints.get(kind) !== fingerprints.get(kind),
+    this.#bySource.set(source, records);
+    const changed = recordKinds.filter((kind) =>
+      previous ? !sameRecords(previous[kind], records[kind]) : records[kind].length > 0,
     );
-    this.#bySource.set(source, { records, fingerprints });
-    const hadAny = previous !== undefined;
-    const changed = kinds.filter((kind) => hadAny || records[kind].length > 0);
     if (changed.length === 0) return null;
     const change = { source, kinds: changed };
     this.#bus.publish('records.changed', change);
@@ -141,13 +135,30 @@ export class RecordStore {
     const previous = this.#bySource.get(source);
     if (!previous) return;
     this.#bySource.delete(source);
-    const kinds = recordKinds.filter((kind) => previous.records[kind].length > 0);
+    const kinds = recordKinds.filter((kind) => previous[kind].length > 0);
     if (kinds.length > 0) this.#bus.publish('records.changed', { source, kinds });
   }
 
   list<K extends RecordKind>(kind: K): SourceRecords[K] {
     const all: SourceRecords[K][number][] = [];
-    for (const { records } of this.#bySource.values()) all.push(...records[kind]);
+    for (const records of this.#bySource.values()) all.push(...records[kind]);
     return all as SourceRecords[K];
   }
+}
+
+/**
+ * Records are flat objects of primitives: comparing them field by field finds a change
+ * without serialising tens of thousands of backups on every poll.
+ */
+function sameRecords(a: readonly object[], b: readonly object[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) {
+    const left = a[i] as Record<string, unknown>;
+    const right = b[i] as Record<string, unknown>;
+    if (left === right) continue;
+    const keys = Object.keys(left);
+    if (keys.length !== Object.keys(right).length) return false;
+    for (const key of keys) if (left[key] !== right[key]) return false;
+  }
+  return true;
 }
