@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { AlertService, type AlertServiceOptions } from './alerts/alert.service.ts';
 import { AlertPersistence } from './alerts/alert-persistence.ts';
+import { AuditLog } from './audit/audit-log.ts';
+import { deriveAuditKey } from './audit/chain.ts';
 import { Authenticator } from './auth/authenticator.ts';
 import type { Config } from './config/env.ts';
 import { prepareDataDir } from './config/paths.ts';
@@ -45,6 +47,7 @@ export interface Services {
   sources: SourcesService;
   notifications: NotificationService;
   alerts: AlertService;
+  audit: AuditLog;
 }
 
 export interface App {
@@ -72,8 +75,10 @@ export async function buildApp(
   } = {},
 ): Promise<App> {
   const paths = prepareDataDir(config.dataDir);
-  const box = createSecretBox(loadEncryptionKey(config.encryptionKey, paths.dir));
+  const masterKey = loadEncryptionKey(config.encryptionKey, paths.dir);
+  const box = createSecretBox(masterKey);
   const orm = await openDatabase(paths.database, log);
+  const audit = new AuditLog(orm, deriveAuditKey(masterKey));
   const bus = new EventBus((error, event) =>
     log.error({ err: error, event }, 'event handler failed'),
   );
@@ -98,13 +103,14 @@ export async function buildApp(
   const services: Services = {
     metrics: new MetricsService(metricsStore, bus),
     system: new SystemService(orm, config),
-    settings: new SettingsService(orm),
+    settings: new SettingsService(orm, audit),
     resources: new ResourceService(store, bus),
     records: new RecordService(records, bus),
-    nodes: new NodeService(orm, box, bus, new ProxmoxConnectionTester()),
+    nodes: new NodeService(orm, box, bus, new ProxmoxConnectionTester(), audit),
     sources: new SourcesService(scheduler, () => sourceManager.demoRunning),
     notifications,
     alerts,
+    audit,
   };
   const auth = new Authenticator(config);
   const sourceManager = new SourceManager({

@@ -1,7 +1,7 @@
 import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
 
 export type Action = 'read' | 'update' | 'manage';
-export type Subject = 'Resource' | 'Settings' | 'Node' | 'Notification' | 'Alert' | 'all';
+export type Subject = 'Resource' | 'Settings' | 'Node' | 'Notification' | 'Alert' | 'Audit' | 'all';
 export type Ability = MongoAbility<[Action, Subject]>;
 
 export type Role = 'admin' | 'viewer';

@@ -1,5 +1,6 @@
 import { AlertDocument } from '../alerts/alert-document.entity.ts';
 import { AlertHistoryEntry } from '../alerts/alert-history.entity.ts';
+import { AuditEvent } from '../audit/audit-event.entity.ts';
 import { NodeConnection } from '../nodes/node.entity.ts';
 import { AppriseChannel } from '../notifications/apprise/apprise.entity.ts';
 import { EmailChannel } from '../notifications/email/email.entity.ts';
@@ -21,4 +22,5 @@ export const entities = [
   DeliveryReceipt,
   AlertDocument,
   AlertHistoryEntry,
+  AuditEvent,
 ];

@@ -11,6 +11,9 @@ import './types/nodes.ts';
 import './types/records.ts';
 import './types/metrics.ts';
 import './types/alerts.ts';
+import './types/audit.ts';
+import './types/notification-channels.ts';
+import './types/notification-delivery.ts';
 
 /** The whole schema, sorted so the printed contract diffs cleanly. */
 export const schema: GraphQLSchema = lexicographicSortSchema(builder.toSchema());

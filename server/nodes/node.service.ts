@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, authorize } from '../access/actor.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
 import type { SecretBox } from '../config/secrets.ts';
 import type { Orm } from '../db/orm.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
@@ -73,12 +74,14 @@ export class NodeService {
   readonly #box: SecretBox;
   readonly #bus: EventBus;
   readonly #tester: ConnectionTester;
+  readonly #audit: AuditLog;
 
-  constructor(orm: Orm, box: SecretBox, bus: EventBus, tester: ConnectionTester) {
+  constructor(orm: Orm, box: SecretBox, bus: EventBus, tester: ConnectionTester, audit: AuditLog) {
     this.#orm = orm;
     this.#box = box;
     this.#bus = bus;
     this.#tester = tester;
+    this.#audit = audit;
   }
 
   async list(actor: Actor): Promise<NodeView[]> {
@@ -116,6 +119,7 @@ export class NodeService {
       updatedAt: now,
     });
     await em.flush();
+    await this.#audit.record({ event: 'node_added', user: actor.name, details: auditFacts(row) });
     this.#bus.publish('nodes.changed', { action: 'added', id: row.id });
     return toView(row);
   }
@@ -151,6 +155,11 @@ export class NodeService {
     if (patch.enabled !== undefined) row.enabled = patch.enabled;
     row.updatedAt = new Date();
     await em.flush();
+    await this.#audit.record({
+      event: 'node_updated',
+      user: actor.name,
+      details: { ...auditFacts(row), changed: changedFields(patch) },
+    });
     this.#bus.publish('nodes.changed', { action: 'updated', id });
     return toView(row);
   }
@@ -162,6 +171,7 @@ export class NodeService {
     if (!row) throw new NotFoundError(`no node with id ${id}`);
     em.remove(row);
     await em.flush();
+    await this.#audit.record({ event: 'node_removed', user: actor.name, details: auditFacts(row) });
     this.#bus.publish('nodes.changed', { action: 'removed', id });
   }
 
@@ -246,6 +256,21 @@ export class NodeService {
       ? { kind: 'token', tokenId: row.tokenId ?? '', secret }
       : { kind: 'password', username: row.username ?? '', password: secret };
   }
+}
+
+/** What the audit log keeps about a node: who it is, never how Pulse logs in to it. */
+function auditFacts(row: NodeConnection) {
+  return { id: row.id, name: row.name, type: row.type, host: row.host };
+}
+
+const credentialFields = new Set(['username', 'password', 'tokenId', 'tokenValue']);
+
+/** The patch's field names, with every credential field reported as just "credentials". */
+function changedFields(patch: NodePatch): string[] {
+  const names = Object.entries(patch)
+    .filter(([, value]) => value !== undefined)
+    .map(([key]) => (credentialFields.has(key) ? 'credentials' : key));
+  return [...new Set(names)].sort();
 }
 
 function changesCredentials(patch: NodePatch): boolean {

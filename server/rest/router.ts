@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Actor } from '../access/actor.ts';
 import type { Services } from '../app.ts';
+import { withRequestOrigin } from '../audit/request-origin.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
 import { ServiceError } from '../errors.ts';
 import type { Logger } from '../log/logger.ts';
 import { alertRoutes } from './alerts.ts';
+import { auditRoutes } from './audit.ts';
 import { RequestError, readJsonBody, sendError, sendJson } from './http-json.ts';
 import { metricsRoutes } from './metrics.ts';
 import { nodeRoutes } from './nodes.ts';
@@ -55,6 +57,7 @@ export function createRestHandler(services: Services, auth: Authenticator, log: 
     ...stateRoutes,
     ...metricsRoutes,
     ...notificationRoutes,
+    ...auditRoutes,
   ].map(compile);
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -80,7 +83,10 @@ export function createRestHandler(services: Services, auth: Authenticator, log: 
         return Array.isArray(value) ? value[0] : value;
       };
       const actor = await auth.identify(header);
-      const result = await route.handle({ actor, services, params, query: url.searchParams, body });
+      const origin = { ip: req.socket.remoteAddress ?? null, path: url.pathname };
+      const result = await withRequestOrigin(origin, () =>
+        route.handle({ actor, services, params, query: url.searchParams, body }),
+      );
       if (result === undefined) {
         res.writeHead(204).end();
         return;

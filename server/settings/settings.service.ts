@@ -1,4 +1,5 @@
 import { type Actor, authorize } from '../access/actor.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
 import type { Orm } from '../db/orm.ts';
 import { ValidationError } from '../errors.ts';
 import { Setting } from './setting.entity.ts';
@@ -24,9 +25,11 @@ function validate(patch: SystemSettingsPatch): void {
 
 export class SettingsService {
   readonly #orm: Orm;
+  readonly #audit: AuditLog;
 
-  constructor(orm: Orm) {
+  constructor(orm: Orm, audit: AuditLog) {
     this.#orm = orm;
+    this.#audit = audit;
   }
 
   async get(actor: Actor): Promise<SystemSettings> {
@@ -40,6 +43,7 @@ export class SettingsService {
   async update(actor: Actor, patch: SystemSettingsPatch): Promise<SystemSettings> {
     authorize(actor, 'update', 'Settings');
     validate(patch);
+    const before = await this.get(actor);
     const em = this.#orm.em.fork();
     await em.transactional(async (tx) => {
       for (const [key, value] of Object.entries(patch)) {
@@ -48,7 +52,19 @@ export class SettingsService {
         await tx.upsert(Setting, { key, value: stored, updatedAt: new Date() });
       }
     });
-    return this.get(actor);
+    const after = await this.get(actor);
+    // Keys only: a future setting may hold something sensitive, and the values live here anyway.
+    const changed = (Object.keys(after) as (keyof SystemSettings)[]).filter(
+      (key) => before[key] !== after[key],
+    );
+    if (changed.length > 0) {
+      await this.#audit.record({
+        event: 'settings_changed',
+        user: actor.name,
+        details: { changed },
+      });
+    }
+    return after;
   }
 }
 

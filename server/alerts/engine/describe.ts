@@ -43,7 +43,7 @@ export function describe(alert: Alert): string {
     case 'backup-failed':
       return `The last backup of ${name} failed`;
     case 'job-failed':
-      return `The ${name} failed on its last run`;
+      return `${name} failed on its last run`;
     case 'snapshot-age':
       return `The oldest snapshot of ${name} is ${measured(alert, ' old')}`;
     case 'pmg-queue':

@@ -150,6 +150,20 @@ export function jobKey(job: JobRecord): string {
   return `job:${job.source}:${job.id}`;
 }
 
+const jobKindLabel: Record<JobRecord['kind'], string> = {
+  vzdump: 'Backup',
+  sync: 'Sync',
+  verify: 'Verify',
+  prune: 'Prune',
+  gc: 'Garbage collection',
+};
+
+/** "Backup job nightly": the job's own comment or id, without the source prefix Pulse adds. */
+function jobName(job: JobRecord): string {
+  const own = job.comment?.trim() || job.id.slice(job.id.lastIndexOf('/') + 1);
+  return `${jobKindLabel[job.kind]} job ${own}`;
+}
+
 /**
  * A failed job has no resource of its own: it is shown on the datastore it works on, else on
  * its source's PBS or first node. Its alert keys on the job, so two jobs never share one.
@@ -170,7 +184,7 @@ export function observeJob(
   const subject: Subject = {
     resourceId: home.id,
     resourceKey: jobKey(job),
-    resourceName: `${job.kind} job ${job.id}`,
+    resourceName: jobName(job),
     resourceType: home.type,
     node: home.type === 'node' ? home.name : null,
     instance: job.source,
