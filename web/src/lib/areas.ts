@@ -110,11 +110,6 @@ export const areaGroups: AreaGroup[] = [
         label: 'Alerts',
         icon: 'bell',
         summary: 'Thresholds, active alerts and where notifications go.',
-        plans: [
-          'Active and recent alerts with acknowledge and snooze',
-          'Per-resource and global thresholds',
-          'Email, webhook and push notification targets',
-        ],
       },
       {
         slug: 'patrol',
