@@ -4,7 +4,11 @@ import { AlertService, type AlertServiceOptions } from './alerts/alert.service.t
 import { AlertPersistence } from './alerts/alert-persistence.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { deriveAuditKey } from './audit/chain.ts';
-import { Authenticator } from './auth/authenticator.ts';
+import type { AccountService } from './auth/account.service.ts';
+import { buildIdentity } from './auth/identity.ts';
+import type { SecurityService } from './auth/security.service.ts';
+import type { SessionService } from './auth/session.service.ts';
+import type { TokenService } from './auth/token.service.ts';
 import type { Config } from './config/env.ts';
 import { prepareDataDir } from './config/paths.ts';
 import { createSecretBox, loadEncryptionKey } from './config/secrets.ts';
@@ -48,6 +52,10 @@ export interface Services {
   notifications: NotificationService;
   alerts: AlertService;
   audit: AuditLog;
+  accounts: AccountService;
+  sessions: SessionService;
+  tokens: TokenService;
+  security: SecurityService;
 }
 
 export interface App {
@@ -100,6 +108,16 @@ export async function buildApp(
     log,
     ...(options.alertOptions && { options: options.alertOptions }),
   });
+  const identity = await buildIdentity({
+    config,
+    dataDir: paths.dir,
+    orm,
+    box,
+    bus,
+    audit,
+    log,
+    demoRunning: () => sourceManager.demoRunning,
+  });
   const services: Services = {
     metrics: new MetricsService(metricsStore, bus),
     system: new SystemService(orm, config),
@@ -111,8 +129,12 @@ export async function buildApp(
     notifications,
     alerts,
     audit,
+    accounts: identity.accounts,
+    sessions: identity.sessions,
+    tokens: identity.tokens,
+    security: identity.security,
   };
-  const auth = new Authenticator(config);
+  const auth = identity.authenticator;
   const sourceManager = new SourceManager({
     nodes: services.nodes,
     scheduler,
@@ -126,8 +148,11 @@ export async function buildApp(
 
   const http = createHttpServer({
     graphql: createGraphqlServer(services, auth, log, config.environment === 'development'),
+    auth,
+    bus,
+    publicUrl: config.publicUrl,
     pulseWs: createPulseWebSocket({ services, auth, bus, log }),
-    rest: createRestHandler(services, auth, log),
+    rest: createRestHandler(services, auth, log, config.publicUrl),
     dashboard: await loadDashboard(),
   });
 

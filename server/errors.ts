@@ -37,3 +37,23 @@ export class ForbiddenError extends ServiceError {
   override readonly status = 403;
   override readonly code = 'FORBIDDEN';
 }
+
+/** Too many attempts: rate limits and login lockouts. Answered with `Retry-After`. */
+export class TooManyRequestsError extends ServiceError {
+  override name = 'TooManyRequestsError';
+  override readonly status = 429;
+  override readonly code = 'RATE_LIMITED';
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** The request clashes with the current state (e.g. setting up security twice). */
+export class ConflictError extends ServiceError {
+  override name = 'ConflictError';
+  override readonly status = 409;
+  override readonly code = 'CONFLICT';
+}

@@ -1,20 +1,104 @@
-import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
+import {
+  AbilityBuilder,
+  createMongoAbility,
+  type ForcedSubject,
+  type MongoAbility,
+} from '@casl/ability';
+import type { Scope } from './scopes.ts';
 
-export type Action = 'read' | 'update' | 'manage';
-export type Subject = 'Resource' | 'Settings' | 'Node' | 'Notification' | 'Alert' | 'Audit' | 'all';
+export type Action = 'read' | 'update' | 'acknowledge' | 'manage';
+/** What a permission is about. `Account` is a user's login, sessions and tokens. */
+export type SubjectType =
+  | 'Resource'
+  | 'Settings'
+  | 'Node'
+  | 'Notification'
+  | 'Alert'
+  | 'Audit'
+  | 'Account'
+  | 'all';
+/** A subject with fields, for rules with conditions (an account is its own user's). */
+export type AccountSubject = ForcedSubject<'Account'> & { username: string };
+export type Subject = SubjectType | AccountSubject;
 export type Ability = MongoAbility<[Action, Subject]>;
 
-export type Role = 'admin' | 'viewer';
+export const roles = ['admin', 'operator', 'viewer'] as const;
+export type Role = (typeof roles)[number];
 
-/** What each role may do; a caller with no role may do nothing. */
-export function abilityFor(role: Role | null): Ability {
-  const { can, build } = new AbilityBuilder<Ability>(createMongoAbility);
-  if (role === 'admin') can('manage', 'all');
-  if (role === 'viewer') {
-    can('read', 'Resource');
-    can('read', 'Settings');
-    can('read', 'Node');
-    can('read', 'Alert');
+type Permission = readonly [Action, SubjectType];
+
+const readOnly: Permission[] = [
+  ['read', 'Resource'],
+  ['read', 'Alert'],
+  ['read', 'Settings'],
+  ['read', 'Node'],
+];
+
+/** What each built-in role may do. Admin may do everything, including what is added later. */
+const rolePermissions: Record<Role, readonly Permission[]> = {
+  admin: [['manage', 'all']],
+  operator: [...readOnly, ['acknowledge', 'Alert']],
+  viewer: readOnly,
+};
+
+/**
+ * What each scope lets a token do, at most: a token never does more than its creator's role
+ * allows. Scopes without an entry grant nothing on today's API.
+ */
+const scopePermissions: Partial<Record<Scope, readonly Permission[]>> = {
+  'monitoring:read': [
+    ['read', 'Resource'],
+    ['read', 'Alert'],
+  ],
+  'monitoring:write': [['acknowledge', 'Alert']],
+  'settings:read': [
+    ['read', 'Settings'],
+    ['read', 'Node'],
+    ['read', 'Alert'],
+  ],
+  'settings:write': [
+    ['manage', 'Settings'],
+    ['manage', 'Node'],
+    ['manage', 'Notification'],
+    ['manage', 'Alert'],
+    ['manage', 'Account'],
+  ],
+  'audit:read': [['read', 'Audit']],
+};
+
+export interface Grant {
+  role: Role | null;
+  /** null: not a token, so not narrowed. */
+  scopes: readonly Scope[] | null;
+  /** The signed-in user's name, for rules about their own account. */
+  username: string | null;
+}
+
+/**
+ * The one place a caller's ability is built: its role's permissions, narrowed by its token's
+ * scopes. A person may always read and change their own account (password, sessions).
+ */
+export function abilityFor({ role, scopes, username }: Grant): Ability {
+  const roleAbility = build(role ? rolePermissions[role] : []);
+  const { can, build: finish } = new AbilityBuilder<Ability>(createMongoAbility);
+  if (scopes === null || scopes.includes('*')) {
+    for (const [action, subject] of role ? rolePermissions[role] : []) can(action, subject);
+  } else {
+    for (const scope of scopes) {
+      for (const [action, subject] of scopePermissions[scope] ?? []) {
+        if (roleAbility.can(action, subject)) can(action, subject);
+      }
+    }
   }
-  return build();
+  if (role && username && scopes === null) {
+    can('read', 'Account', { username });
+    can('update', 'Account', { username });
+  }
+  return finish();
+}
+
+function build(permissions: readonly Permission[]): Ability {
+  const { can, build: finish } = new AbilityBuilder<Ability>(createMongoAbility);
+  for (const [action, subject] of permissions) can(action, subject);
+  return finish();
 }

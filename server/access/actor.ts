@@ -1,24 +1,77 @@
+import { subject } from '@casl/ability';
 import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
-import { type Ability, type Action, abilityFor, type Role, type Subject } from './abilities.ts';
+import {
+  type Ability,
+  type AccountSubject,
+  type Action,
+  abilityFor,
+  type Role,
+  type Subject,
+} from './abilities.ts';
+import type { Scope } from './scopes.ts';
+
+/** How the caller proved who they are. */
+export type AuthMethod = 'session' | 'token' | 'basic' | 'proxy' | 'anonymous' | 'system';
 
 /** Who is calling: every service method receives one and checks it first. */
 export interface Actor {
   kind: 'anonymous' | 'user' | 'token' | 'system';
+  /** The user name, or the token's name. */
   name: string;
   role: Role | null;
+  /** A token's scopes; null for people. */
+  scopes: readonly Scope[] | null;
+  method: AuthMethod;
+  /** The session or token id the call rides on, so revoking it can end live subscriptions. */
+  credentialId: string | null;
   ability: Ability;
 }
 
-export function makeActor(kind: Actor['kind'], name: string, role: Role | null): Actor {
-  return { kind, name, role, ability: abilityFor(role) };
+export interface ActorInit {
+  kind: Actor['kind'];
+  name: string;
+  role: Role | null;
+  method: AuthMethod;
+  scopes?: readonly Scope[] | null;
+  credentialId?: string | null;
 }
 
+export function makeActor(init: ActorInit): Actor {
+  const scopes = init.scopes ?? null;
+  const username = init.kind === 'user' ? init.name : null;
+  return {
+    kind: init.kind,
+    name: init.name,
+    role: init.role,
+    scopes,
+    method: init.method,
+    credentialId: init.credentialId ?? null,
+    ability: abilityFor({ role: init.role, scopes, username }),
+  };
+}
+
+export const anonymousActor: Actor = makeActor({
+  kind: 'anonymous',
+  name: 'anonymous',
+  role: null,
+  method: 'anonymous',
+});
+
 /** The server itself (start-up tasks, pollers). */
-export const systemActor: Actor = makeActor('system', 'system', 'admin');
+export const systemActor: Actor = makeActor({
+  kind: 'system',
+  name: 'system',
+  role: 'admin',
+  method: 'system',
+});
+
+/** A user's account as a subject, for the "own account" rules. */
+export const account = (username: string): AccountSubject => subject('Account', { username });
 
 /** Throws unless the actor may perform the action: 401 for nobody, 403 for somebody. */
-export function authorize(actor: Actor, action: Action, subject: Subject): void {
-  if (actor.ability.can(action, subject)) return;
+export function authorize(actor: Actor, action: Action, target: Subject): void {
+  if (actor.ability.can(action, target)) return;
   if (actor.kind === 'anonymous') throw new UnauthenticatedError('authentication required');
-  throw new ForbiddenError(`not allowed to ${action} ${subject}`);
+  const what = typeof target === 'string' ? target : `account ${target.username}`;
+  throw new ForbiddenError(`not allowed to ${action} ${what}`);
 }

@@ -117,12 +117,12 @@ export class AlertService {
   }
 
   acknowledge(actor: Actor, alertId: string): Promise<Alert> {
-    authorize(actor, 'update', 'Alert');
+    authorize(actor, 'acknowledge', 'Alert');
     return this.#change(alertId, (state, now) => acknowledge(state, alertId, actor.name, now));
   }
 
   unacknowledge(actor: Actor, alertId: string): Promise<Alert> {
-    authorize(actor, 'update', 'Alert');
+    authorize(actor, 'acknowledge', 'Alert');
     return this.#change(alertId, (state) => unacknowledge(state, alertId));
   }
 

@@ -2,12 +2,18 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { ValidationError } from '../errors.ts';
 import type { AuditEvent } from './audit-event.entity.ts';
 
-/** The events Pulse records; login and token events arrive with the identity work. */
+/** The events Pulse records. */
 export const auditEventTypes = [
   'login',
   'login_failed',
   'lockout',
   'logout',
+  'password_changed',
+  'security_setup',
+  'lockout_reset',
+  'session_revoked',
+  'recovery',
+  'oidc_settings_changed',
   'token_created',
   'token_revoked',
   'token_used_new_ip',

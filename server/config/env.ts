@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import type { ProxyAuthConfig } from '../auth/proxy-auth.ts';
 import { defaultRetention, type Retention } from '../metrics/tiers.ts';
+import { readHideLocalLogin, readProxyAuth } from './auth-env.ts';
+import { ConfigError } from './env-error.ts';
 
 /** Everything Pulse reads from the environment, parsed once at start-up. */
 export interface Config {
@@ -32,14 +35,15 @@ export interface Config {
   connectionTimeoutSeconds: number;
   /** How long each metrics tier is kept (raw 24 h, minutes 7 d, hours 90 d, days 730 d). */
   metricsRetention: Retention;
+  /** PROXY_AUTH_*: a reverse proxy that signs users in; null when off. */
+  proxyAuth: ProxyAuthConfig | null;
+  /** PULSE_AUTH_HIDE_LOCAL_LOGIN; null: the setting in the UI decides. */
+  hideLocalLogin: boolean | null;
 }
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 
-/** A bad value in the environment; main.ts prints the message and exits with code 2. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError } from './env-error.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -139,6 +143,8 @@ export function loadConfig(env: Env = process.env): Config {
     bindAddress: read(env, 'BIND_ADDRESS', z.string().min(1), '0.0.0.0'),
     dataDir: read(env, 'PULSE_DATA_DIR', z.string().min(1), './data'),
     adminUser: readAdminUser(env),
+    proxyAuth: readProxyAuth(env),
+    hideLocalLogin: readHideLocalLogin(env),
     apiTokens: readApiTokens(env),
     publicUrl: readPublicUrl(env),
     logLevel: read(env, 'LOG_LEVEL', z.string().toLowerCase().pipe(logLevel), 'info'),

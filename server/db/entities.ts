@@ -1,6 +1,9 @@
 import { AlertDocument } from '../alerts/alert-document.entity.ts';
 import { AlertHistoryEntry } from '../alerts/alert-history.entity.ts';
 import { AuditEvent } from '../audit/audit-event.entity.ts';
+import { ApiToken } from '../auth/api-token.entity.ts';
+import { Session } from '../auth/session.entity.ts';
+import { User } from '../auth/user.entity.ts';
 import { NodeConnection } from '../nodes/node.entity.ts';
 import { AppriseChannel } from '../notifications/apprise/apprise.entity.ts';
 import { EmailChannel } from '../notifications/email/email.entity.ts';
@@ -23,4 +26,7 @@ export const entities = [
   AlertDocument,
   AlertHistoryEntry,
   AuditEvent,
+  User,
+  Session,
+  ApiToken,
 ];

@@ -14,6 +14,8 @@ export interface EventMap {
   'records.changed': RecordsChange;
   /** Alerts became pending, fired, resolved, changed level, or were acknowledged. */
   'alerts.changed': AlertChange;
+  /** Sessions or tokens stopped being valid: live connections riding on them must close. */
+  'credentials.revoked': { credentialIds: string[] };
 }
 
 export type EventName = keyof EventMap;

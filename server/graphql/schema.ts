@@ -12,6 +12,7 @@ import './types/records.ts';
 import './types/metrics.ts';
 import './types/alerts.ts';
 import './types/audit.ts';
+import './types/security.ts';
 import './types/notification-channels.ts';
 import './types/notification-delivery.ts';
 

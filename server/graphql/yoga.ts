@@ -1,13 +1,19 @@
+import type { IncomingMessage } from 'node:http';
 import { createGraphQLError, createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
+import type { Actor } from '../access/actor.ts';
 import type { Services } from '../app.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
 import { ServiceError } from '../errors.ts';
+import { credentialsOf } from '../http/exchange.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Context } from './context.ts';
 import { schema } from './schema.ts';
 
 export type ServerContext = Record<string, unknown>;
 export type GraphqlServer = YogaServerInstance<ServerContext, Context>;
+
+const isActor = (value: unknown): value is Actor =>
+  typeof value === 'object' && value !== null && 'ability' in value;
 
 /** A service error is the caller's mistake: show it, with its code. Anything else is masked. */
 function exposeServiceErrors(log: Logger) {
@@ -42,8 +48,11 @@ export function createGraphqlServer(
       error: (...args) => log.error({ args }, 'graphql'),
     },
     maskedErrors: { maskError: exposeServiceErrors(log) },
-    context: async ({ request }) => ({
-      actor: await auth.identify((name) => request.headers.get(name) ?? undefined),
+    context: async ({ req, socketActor }) => ({
+      // A socket authenticated once, when it connected; HTTP requests each time.
+      actor: isActor(socketActor)
+        ? socketActor
+        : await auth.identify(credentialsOf(req as IncomingMessage)),
       services,
     }),
   });

@@ -1,12 +1,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import type { Authenticator } from '../auth/authenticator.ts';
+import type { EventBus } from '../events/bus.ts';
 import { serveGraphqlOverWebSocket } from '../graphql/ws.ts';
 import type { GraphqlServer } from '../graphql/yoga.ts';
 import type { NodeHandler } from './dashboard.ts';
+import { applySecurityHeaders, sameOriginUpgrade, withinRateLimit } from './guard.ts';
+import { RateLimiter } from './rate-limit.ts';
 
 export interface HttpParts {
   graphql: GraphqlServer;
+  auth: Authenticator;
+  bus: EventBus;
+  publicUrl: string | null;
   /** Pulse's /ws stream for existing clients. */
   pulseWs: {
     handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void>;
@@ -16,13 +23,6 @@ export interface HttpParts {
   dashboard: NodeHandler;
 }
 
-const securityHeaders: Record<string, string> = {
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'same-origin',
-  'cross-origin-opener-policy': 'same-origin',
-};
-
 const pathOf = (req: IncomingMessage) => new URL(req.url ?? '/', 'http://localhost').pathname;
 
 /**
@@ -30,9 +30,11 @@ const pathOf = (req: IncomingMessage) => new URL(req.url ?? '/', 'http://localho
  * to the SvelteKit dashboard.
  */
 export function createHttpServer(parts: HttpParts): { server: Server; close(): Promise<void> } {
+  const limiter = new RateLimiter();
   const server = createServer((req, res) => {
-    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     const path = pathOf(req);
+    applySecurityHeaders(req, res, path, parts.publicUrl);
+    if (!withinRateLimit(limiter, req, res, path)) return;
     if (path === '/graphql') {
       void parts.graphql(req, res);
       return;
@@ -48,8 +50,12 @@ export function createHttpServer(parts: HttpParts): { server: Server; close(): P
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
-  const wsServer = serveGraphqlOverWebSocket(parts.graphql, wss);
+  const wsServer = serveGraphqlOverWebSocket(parts.graphql, wss, parts.auth, parts.bus);
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!sameOriginUpgrade(req, parts.publicUrl)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
     if (pathOf(req) === '/ws') {
       void parts.pulseWs.handleUpgrade(req, socket, head);
       return;

@@ -1,12 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { systemActor } from '../access/actor.ts';
+import { anonymousActor, systemActor } from '../access/actor.ts';
 import type { Services } from '../app.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { Logger } from '../log/logger.ts';
 import { pulseState } from '../rest/state.ts';
+import { credentialsOf } from './exchange.ts';
 
 type State = ReturnType<typeof pulseState>;
 type Message = { type: string; data?: unknown; timestamp?: number };
@@ -98,11 +99,8 @@ export function createPulseWebSocket(options: {
   return {
     async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const header = (name: string) => {
-        const value = req.headers[name];
-        return Array.isArray(value) ? value[0] : value;
-      };
-      const actor = await auth.identify(header, url.searchParams.get('token') ?? undefined);
+      const token = url.searchParams.get('token') ?? undefined;
+      const actor = await auth.identify(credentialsOf(req, token)).catch(() => anonymousActor);
       if (!actor.ability.can('read', 'Resource')) {
         socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
         return;

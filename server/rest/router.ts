@@ -2,8 +2,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Actor } from '../access/actor.ts';
 import type { Services } from '../app.ts';
 import { withRequestOrigin } from '../audit/request-origin.ts';
-import type { Authenticator } from '../auth/authenticator.ts';
-import { ServiceError } from '../errors.ts';
+import type { Authenticator, HeaderReader } from '../auth/authenticator.ts';
+import { ServiceError, TooManyRequestsError } from '../errors.ts';
+import {
+  clientIp,
+  credentialsOf,
+  headerReader,
+  isDirectLoopback,
+  isSecure,
+} from '../http/exchange.ts';
 import type { Logger } from '../log/logger.ts';
 import { alertRoutes } from './alerts.ts';
 import { auditRoutes } from './audit.ts';
@@ -11,9 +18,12 @@ import { RequestError, readJsonBody, sendError, sendJson } from './http-json.ts'
 import { metricsRoutes } from './metrics.ts';
 import { nodeRoutes } from './nodes.ts';
 import { notificationRoutes } from './notifications.ts';
+import { securityRoutes } from './security.ts';
+import { sessionRoutes } from './sessions.ts';
 import { settingsRoutes } from './settings.ts';
 import { stateRoutes } from './state.ts';
 import { systemRoutes } from './system.ts';
+import { tokenRoutes } from './tokens.ts';
 
 export interface RouteRequest {
   actor: Actor;
@@ -22,12 +32,28 @@ export interface RouteRequest {
   query: URLSearchParams;
   /** The parsed JSON body (`{}` when empty); read only for methods that carry one. */
   body: unknown;
+  http: HttpExchange;
+}
+
+/** The HTTP side of a request, for the routes that sign people in and out. */
+export interface HttpExchange {
+  ip: string;
+  /** HTTPS as the browser sees it (cookies get Secure). */
+  secure: boolean;
+  /** Straight from this machine, not through a proxy (recovery needs it). */
+  loopback: boolean;
+  header: HeaderReader;
+  userAgent: string | null;
+  addCookies(values: string[]): void;
+  setHeader(name: string, value: string): void;
 }
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** A path with `:name` segments, e.g. `/api/config/nodes/:id`. */
   path: string;
+  /** Accept `?token=` (Pulse allows it on export and import only). */
+  queryToken?: boolean;
   handle(request: RouteRequest): Promise<unknown> | unknown;
 }
 
@@ -48,7 +74,12 @@ function compile(route: Route): CompiledRoute {
 const methodsWithBody = new Set(['POST', 'PUT', 'PATCH']);
 
 /** The /api compatibility layer: matches a route, reads the body, calls the service. */
-export function createRestHandler(services: Services, auth: Authenticator, log: Logger) {
+export function createRestHandler(
+  services: Services,
+  auth: Authenticator,
+  log: Logger,
+  publicUrl: string | null,
+) {
   const routes = [
     ...systemRoutes,
     ...settingsRoutes,
@@ -58,6 +89,9 @@ export function createRestHandler(services: Services, auth: Authenticator, log: 
     ...metricsRoutes,
     ...notificationRoutes,
     ...auditRoutes,
+    ...sessionRoutes,
+    ...securityRoutes,
+    ...tokenRoutes,
   ].map(compile);
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -78,14 +112,14 @@ export function createRestHandler(services: Services, auth: Authenticator, log: 
         route.names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]),
       );
       const body = methodsWithBody.has(method) ? await readJsonBody(req) : {};
-      const header = (name: string) => {
-        const value = req.headers[name];
-        return Array.isArray(value) ? value[0] : value;
-      };
-      const actor = await auth.identify(header);
-      const origin = { ip: req.socket.remoteAddress ?? null, path: url.pathname };
+      const queryToken = route.queryToken
+        ? (url.searchParams.get('token') ?? undefined)
+        : undefined;
+      const actor = await auth.identify(credentialsOf(req, queryToken));
+      const http = exchange(req, res, publicUrl);
+      const origin = { ip: http.ip, path: url.pathname };
       const result = await withRequestOrigin(origin, () =>
-        route.handle({ actor, services, params, query: url.searchParams, body }),
+        route.handle({ actor, services, params, query: url.searchParams, body, http }),
       );
       if (result === undefined) {
         res.writeHead(204).end();
@@ -94,6 +128,9 @@ export function createRestHandler(services: Services, auth: Authenticator, log: 
       const status = result instanceof Status ? result.status : 200;
       sendJson(res, status, result instanceof Status ? result.body : result);
     } catch (error) {
+      if (error instanceof TooManyRequestsError) {
+        res.setHeader('retry-after', String(error.retryAfterSeconds));
+      }
       if (error instanceof RequestError || error instanceof ServiceError) {
         if (error.status >= 500) log.error({ err: error }, 'REST request failed');
         sendError(res, error.status, error.message);
@@ -102,6 +139,28 @@ export function createRestHandler(services: Services, auth: Authenticator, log: 
       log.error({ err: error, method, path: url.pathname }, 'REST request failed');
       sendError(res, 500, 'internal error');
     }
+  };
+}
+
+function exchange(
+  req: IncomingMessage,
+  res: ServerResponse,
+  publicUrl: string | null,
+): HttpExchange {
+  const cookies: string[] = [];
+  return {
+    ip: clientIp(req),
+    secure: isSecure(req, publicUrl),
+    loopback: isDirectLoopback(req),
+    header: headerReader(req),
+    userAgent: headerReader(req)('user-agent') ?? null,
+    addCookies(values) {
+      cookies.push(...values);
+      res.setHeader('set-cookie', cookies);
+    },
+    setHeader(name, value) {
+      res.setHeader(name, value);
+    },
   };
 }
 

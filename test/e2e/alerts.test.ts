@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { systemActor } from '../../server/access/actor.ts';
 import { type RunningApp, startApp } from '../fixtures/app.ts';
-import { launchChromium } from '../fixtures/browser.ts';
+import { testAdmin } from '../fixtures/auth.ts';
+import { launchChromium, signedInPage } from '../fixtures/browser.ts';
 import { makeNode, makeVm } from '../fixtures/resources.ts';
 
 let browser: Browser;
@@ -40,7 +41,10 @@ describe('alerts in the dashboard', () => {
   }
 
   async function open(path: string, colorScheme: 'light' | 'dark' = 'light') {
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme });
+    page = await signedInPage(browser, running.url, {
+      viewport: { width: 1440, height: 900 },
+      colorScheme,
+    });
     page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(`${running.url}${path}`);
     await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor();
@@ -71,9 +75,11 @@ describe('alerts in the dashboard', () => {
 
     await page.getByRole('link', { name: /^Alerts/ }).click();
     await row.getByRole('button', { name: 'Acknowledge' }).click();
-    await row.getByTestId('acknowledged').getByText('anonymous').waitFor();
+    await row.getByTestId('acknowledged').getByText(testAdmin.username).waitFor();
     await row.getByRole('button', { name: 'Unacknowledge' }).waitFor();
-    expect(running.app.services.alerts.active(systemActor)[0]?.acknowledged?.by).toBe('anonymous');
+    expect(running.app.services.alerts.active(systemActor)[0]?.acknowledged?.by).toBe(
+      testAdmin.username,
+    );
 
     // Falling below clear resolves it: gone from Active, listed in History with its end.
     await poll(0.5);

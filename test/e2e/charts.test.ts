@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningApp, startApp } from '../fixtures/app.ts';
-import { launchChromium } from '../fixtures/browser.ts';
+import { launchChromium, signedInPage } from '../fixtures/browser.ts';
 import { makeNode, makeVm } from '../fixtures/resources.ts';
 
 let browser: Browser;
@@ -41,7 +41,7 @@ describe('history charts on the guest detail page', () => {
     });
     await running.app.metricsRecorder.maintain();
 
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page = await signedInPage(browser, running.url, { viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(`${running.url}/guests/${encodeURIComponent('pve-a/qemu/100')}`);
     await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor();
@@ -82,7 +82,7 @@ describe('history charts on the guest detail page', () => {
     [0.2, 0.6, 0.3].forEach((cpu, i) => {
       snapshot(cpu, now - (2 - i) * 60_000);
     });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page = await signedInPage(browser, running.url, { viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(running.url);
     const spark = page.getByRole('img', { name: 'CPU over the last hour, peak 60%' });
@@ -93,7 +93,7 @@ describe('history charts on the guest detail page', () => {
 
   it('says so when there is no history yet', async () => {
     snapshot(0.2, Date.now());
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page = await signedInPage(browser, running.url, { viewport: { width: 1440, height: 900 } });
     await page.goto(`${running.url}/guests/${encodeURIComponent('pve-a/qemu/100')}`);
     await page
       .locator(

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningApp, startApp } from '../fixtures/app.ts';
-import { launchChromium } from '../fixtures/browser.ts';
+import { launchChromium, signedInPage } from '../fixtures/browser.ts';
 import { spawnPulse } from '../fixtures/pulse-process.ts';
 import { makeNode, makeVm } from '../fixtures/resources.ts';
 
@@ -17,8 +17,13 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function openDashboard(url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+/** A first run has nobody to sign in as: its demo dashboard is open to look at. */
+async function openDashboard(url: string, signIn = true): Promise<Page> {
+  const viewport = { width: 1440, height: 900 };
+  const page = signIn
+    ? await signedInPage(browser, new URL(url).origin, { viewport })
+    : await browser.newPage({ viewport });
+
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   await page.goto(url);
@@ -70,7 +75,7 @@ describe('a first run with no node configured', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pulse-e2e-'));
     const pulse = await spawnPulse({ PULSE_DATA_DIR: dataDir, PVE_POLLING_INTERVAL: '5' });
     try {
-      const page = await openDashboard(pulse.url);
+      const page = await openDashboard(pulse.url, false);
       await page.getByText('You are looking at the built-in demo estate').waitFor();
       await page.locator('[data-resource-id="demo-pve/node/pve1"]').waitFor();
       // The estate's load wanders as the simulated clock moves: wait until any CPU reading changes.

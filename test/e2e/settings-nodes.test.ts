@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type DemoEstate, startDemoEstate } from '../../server/demo/index.ts';
 import { type RunningApp, startApp } from '../fixtures/app.ts';
-import { launchChromium } from '../fixtures/browser.ts';
+import { launchChromium, signedInPage } from '../fixtures/browser.ts';
 
 // Polling a freshly added cluster takes a few rounds of HTTPS calls; leave room for slow CI.
 const FIRST_POLL_MS = 30_000;
@@ -25,7 +25,7 @@ describe('Settings → Nodes against a simulated Proxmox VE cluster', () => {
   beforeEach(async () => {
     // Demo off: the only resources are the ones the node added below brings.
     running = await startApp();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page = await signedInPage(browser, running.url, { viewport: { width: 1440, height: 900 } });
     problems = [];
     page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(`${running.url}/settings/nodes`);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningApp, startApp } from '../fixtures/app.ts';
-import { launchChromium } from '../fixtures/browser.ts';
+import { launchChromium, signedInPage } from '../fixtures/browser.ts';
 import { type SmtpSink, startSmtpSink } from '../fixtures/smtp-sink.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../fixtures/webhook-receiver.ts';
 
@@ -28,7 +28,10 @@ describe('Settings → Notifications', () => {
   let problems: string[];
 
   async function open(colorScheme: 'light' | 'dark' = 'light') {
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme });
+    page = await signedInPage(browser, running.url, {
+      viewport: { width: 1440, height: 900 },
+      colorScheme,
+    });
     page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(`${running.url}/settings/notifications`);
     await page.getByTestId('email-channel').getByLabel('SMTP server').waitFor();
@@ -45,7 +48,7 @@ describe('Settings → Notifications', () => {
   });
 
   it('is linked from the settings overview', async () => {
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page = await signedInPage(browser, running.url, { viewport: { width: 1440, height: 900 } });
     await page.goto(`${running.url}/settings`);
     await page.getByRole('link', { name: /Notifications/ }).click();
     await page.waitForURL(`${running.url}/settings/notifications`);

@@ -101,7 +101,7 @@ describe('GraphQL queries and mutations', () => {
   });
 
   it('does not serve GraphiQL in production', async () => {
-    const response = await fetch(`${running.url}/graphql`, { headers: { accept: 'text/html' } });
+    const response = await running.fetch(`/graphql`, { headers: { accept: 'text/html' } });
     expect(await response.text()).not.toMatch(/graphiql/i);
   });
 });

@@ -2,6 +2,7 @@ import { type Client, createClient } from 'graphql-ws';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { type RunningApp, startApp } from '../fixtures/app.ts';
+import { testToken } from '../fixtures/auth.ts';
 import { makeNode, makeVm } from '../fixtures/resources.ts';
 
 const subscription = /* GraphQL */ `
@@ -50,6 +51,7 @@ describe('resourcesChanged over graphql-ws', () => {
       url: running.graphqlWsUrl,
       webSocketImpl: WebSocket,
       retryAttempts: 0,
+      connectionParams: { token: testToken },
     });
   });
 

@@ -2,6 +2,7 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { graphql, type RunningApp, startApp } from '../fixtures/app.ts';
+import { testToken } from '../fixtures/auth.ts';
 import { makeNode, makeVm } from '../fixtures/resources.ts';
 
 let running: RunningApp;
@@ -71,6 +72,7 @@ describe('metricsSampled over graphql-ws', () => {
       url: running.graphqlWsUrl,
       webSocketImpl: WebSocket,
       retryAttempts: 0,
+      connectionParams: { token: testToken },
     });
     const listeners = running.app.bus.subscriberCount('resources.sampled');
     type Sampled = { at: string; samples: { resourceId: string; metric: string; value: number }[] };
@@ -112,8 +114,8 @@ describe('metricsSampled over graphql-ws', () => {
 
 describe('metrics history over REST', () => {
   it('GET /api/metrics-store/history answers points, and 400 for bad input', async () => {
-    const ok = await fetch(
-      `${running.url}/api/metrics-store/history?resource=pve-a/qemu/100&metric=cpu&range=1h`,
+    const ok = await running.fetch(
+      `/api/metrics-store/history?resource=pve-a/qemu/100&metric=cpu&range=1h`,
     );
     expect(ok.status).toBe(200);
     const body = (await ok.json()) as { points: { timestamp: number; value: number }[] };
@@ -126,14 +128,14 @@ describe('metrics history over REST', () => {
       'resource=x&metric=heat',
       'metric=cpu',
     ]) {
-      const bad = await fetch(`${running.url}/api/metrics-store/history?${query}`);
+      const bad = await running.fetch(`/api/metrics-store/history?${query}`);
       expect(bad.status, query).toBe(400);
       expect(await bad.json()).toEqual({ error: expect.any(String) });
     }
   });
 
   it('GET /api/charts returns every guest and node with its series, and 400 for a bad range', async () => {
-    const response = await fetch(`${running.url}/api/charts?range=1h`);
+    const response = await running.fetch(`/api/charts?range=1h`);
     const body = (await response.json()) as {
       data: Record<string, { cpu: unknown[]; memory: unknown[] }>;
     };
@@ -143,11 +145,11 @@ describe('metrics history over REST', () => {
       'pve-a/qemu/101',
     ]);
     expect(body.data['pve-a/qemu/100']?.cpu.length).toBeGreaterThan(0);
-    expect((await fetch(`${running.url}/api/charts?range=decade`)).status).toBe(400);
+    expect((await running.fetch(`/api/charts?range=decade`)).status).toBe(400);
   });
 
   it('GET /api/metrics-store/stats counts series and samples', async () => {
-    const stats = (await (await fetch(`${running.url}/api/metrics-store/stats`)).json()) as {
+    const stats = (await (await running.fetch(`/api/metrics-store/stats`)).json()) as {
       series: number;
       rows: { raw: number };
     };

@@ -7,7 +7,7 @@ const secret = '6f1e2d3c-aaaa-bbbb-cccc-0123456789ab';
 const unreachable = 'https://127.0.0.1:1';
 
 async function api(running: RunningApp, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${running.url}${path}`, {
+  const response = await running.fetch(`${path}`, {
     method,
     headers: { 'content-type': 'application/json' },
     ...(body !== undefined && { body: JSON.stringify(body) }),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
+import { adminEnv, adminHeaders, testToken } from '../fixtures/auth.ts';
 import { runPulseExpectingFailure, spawnPulse } from '../fixtures/pulse-process.ts';
 
 let dataDir: string;
@@ -15,11 +16,12 @@ afterEach(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const env = () => ({ PULSE_DATA_DIR: dataDir, PULSE_MOCK_MODE: 'false' });
+const env = () => ({ PULSE_DATA_DIR: dataDir, PULSE_MOCK_MODE: 'false', ...adminEnv() });
 
 async function saveDisplayName(url: string, displayName: string): Promise<void> {
   const response = await fetch(`${url}/api/config/system`, {
     method: 'POST',
+    headers: adminHeaders,
     body: JSON.stringify({ displayName }),
   });
   expect(response.status).toBe(200);
@@ -46,6 +48,7 @@ describe('the pulse process', () => {
         url: `ws://127.0.0.1:${pulse.port}/graphql`,
         webSocketImpl: WebSocket,
         retryAttempts: 0,
+        connectionParams: { token: testToken },
         on: { closed: (event) => resolve((event as { code: number }).code) },
       });
       client.subscribe(
@@ -71,7 +74,9 @@ describe('the pulse process', () => {
     expect(await first.exited).toBe('SIGKILL');
 
     const second = await spawnPulse(env());
-    const settings = await (await fetch(`${second.url}/api/config/system`)).json();
+    const settings = await (
+      await fetch(`${second.url}/api/config/system`, { headers: adminHeaders })
+    ).json();
     expect(settings).toEqual({ displayName: 'Survives kill -9' });
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);

@@ -12,7 +12,7 @@ describe('REST compatibility basics', () => {
   });
 
   it('GET /api/health answers the documented shape', async () => {
-    const response = await fetch(`${running.url}/api/health`);
+    const response = await running.fetch(`/api/health`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/application\/json/);
     const body = (await response.json()) as Record<string, unknown>;
@@ -22,7 +22,7 @@ describe('REST compatibility basics', () => {
   });
 
   it('GET /api/version reports the version and the node runtime', async () => {
-    const response = await fetch(`${running.url}/api/version`);
+    const response = await running.fetch(`/api/version`);
     const body = (await response.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ runtime: 'node', build: 'release', isDevelopment: false });
     expect(body.version).toMatch(/^v\d+\.\d+\.\d+/);
@@ -31,33 +31,33 @@ describe('REST compatibility basics', () => {
 
   it('answers an unknown /api route with 404 and {"error"}', async () => {
     for (const path of ['/api/nope', '/api/', '/api/config/nodes/x/y']) {
-      const response = await fetch(`${running.url}${path}`);
+      const response = await running.fetch(`${path}`);
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({ error: expect.stringContaining('no such endpoint') });
     }
   });
 
   it('answers a wrong method with 405, an Allow header and {"error"}', async () => {
-    const response = await fetch(`${running.url}/api/health`, { method: 'DELETE' });
+    const response = await running.fetch(`/api/health`, { method: 'DELETE' });
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET');
     expect(await response.json()).toEqual({ error: expect.any(String) });
   });
 
   it('answers a malformed JSON body with 400 and {"error"}, changing nothing', async () => {
-    const response = await fetch(`${running.url}/api/config/system`, {
+    const response = await running.fetch(`/api/config/system`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"displayName": ',
     });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: 'malformed JSON body' });
-    const settings = await (await fetch(`${running.url}/api/config/system`)).json();
+    const settings = await (await running.fetch(`/api/config/system`)).json();
     expect(settings).toEqual({ displayName: 'Pulse' });
   });
 
   it('answers an invalid value with 400 naming the problem', async () => {
-    const response = await fetch(`${running.url}/api/config/system`, {
+    const response = await running.fetch(`/api/config/system`, {
       method: 'POST',
       body: JSON.stringify({ displayName: '' }),
     });
@@ -66,7 +66,7 @@ describe('REST compatibility basics', () => {
   });
 
   it('refuses a body over 1 MiB with 413', async () => {
-    const response = await fetch(`${running.url}/api/config/system`, {
+    const response = await running.fetch(`/api/config/system`, {
       method: 'POST',
       body: JSON.stringify({ displayName: 'x'.repeat(1024 * 1024 + 10) }),
     });
@@ -75,7 +75,7 @@ describe('REST compatibility basics', () => {
   });
 
   it('saves system settings and returns them', async () => {
-    const response = await fetch(`${running.url}/api/config/system`, {
+    const response = await running.fetch(`/api/config/system`, {
       method: 'POST',
       body: JSON.stringify({ displayName: '  Homelab  ' }),
     });
@@ -84,7 +84,7 @@ describe('REST compatibility basics', () => {
   });
 
   it('sets security headers on every response', async () => {
-    const response = await fetch(`${running.url}/api/health`);
+    const response = await running.fetch(`/api/health`);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-frame-options')).toBe('DENY');
   });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { type RunningApp, startApp } from '../fixtures/app.ts';
+import { testToken } from '../fixtures/auth.ts';
 import { makeNode, makeVm } from '../fixtures/resources.ts';
 
 interface Envelope {
@@ -11,7 +12,7 @@ interface Envelope {
 
 /** A /ws client that queues messages and hands them out in order as they arrive. */
 function connect(url: string) {
-  const socket = new WebSocket(`${url.replace('http', 'ws')}/ws`);
+  const socket = new WebSocket(`${url.replace('http', 'ws')}/ws?token=${testToken}`);
   const queue: Envelope[] = [];
   const waiting: ((m: Envelope) => void)[] = [];
   socket.on('message', (raw) => {

@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 async function api(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${running.url}${path}`, {
+  const response = await running.fetch(`${path}`, {
     method,
     headers: { 'content-type': 'application/json' },
     ...(body !== undefined && { body: JSON.stringify(body) }),

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { adminEnv, adminHeaders } from '../../fixtures/auth.ts';
 import { startTestEstate, type TestEstate } from '../../fixtures/estate.ts';
 import { type PulseProcess, spawnPulse } from '../../fixtures/pulse-process.ts';
 import { type SmtpSink, startSmtpSink } from '../../fixtures/smtp-sink.ts';
@@ -25,12 +26,13 @@ const env = {
   PBS_POLLING_INTERVAL: '3600',
   PMG_POLLING_INTERVAL: '3600',
   LOG_LEVEL: 'info',
+  ...adminEnv(),
 };
 
 async function api(method: string, path: string, body?: unknown) {
   const response = await fetch(`${pulse.url}${path}`, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...adminHeaders },
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
   const text = await response.text();

@@ -181,10 +181,12 @@ describe('the audit log records node and settings changes', () => {
     const gql = await graphql<{ auditEvents: { __typename: string } }>(
       running.url,
       '{ auditEvents { __typename } }',
+      {},
+      {},
     );
     expect(gql.data?.auditEvents.__typename).toBe('UnauthenticatedError');
     // No viewer credential exists yet; the service refuses a viewer actor directly.
-    const viewer = makeActor('user', 'viewer', 'viewer');
+    const viewer = makeActor({ kind: 'user', name: 'viewer', role: 'viewer', method: 'session' });
     await expect(running.app.services.audit.list(viewer)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeActor } from '../../../server/access/actor.ts';
 import { schema } from '../../../server/graphql/schema.ts';
 import { graphql, type RunningApp, startApp } from '../../fixtures/app.ts';
+import { adminHeaders } from '../../fixtures/auth.ts';
 import { type SmtpSink, startSmtpSink } from '../../fixtures/smtp-sink.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../fixtures/webhook-receiver.ts';
 import { sampleAlert, sampleNotification } from '../../unit/notifications/sample.ts';
@@ -207,18 +208,25 @@ describe('notifications over GraphQL', () => {
   it('refuses an anonymous caller like REST does', async () => {
     const rest = await fetch(`${running.url}/api/notifications/email`);
     expect(rest.status).toBe(401);
-    const query = await graphql(running.url, '{ notificationChannels { email { server } } }');
+    const query = await graphql(
+      running.url,
+      '{ notificationChannels { email { server } } }',
+      {},
+      {},
+    );
     expect(query.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const mutation = await graphql(
       running.url,
       'mutation { deleteWebhook(id: "x") { __typename } }',
+      {},
+      {},
     );
     expect(mutation.data).toEqual({ deleteWebhook: { __typename: 'UnauthenticatedError' } });
   });
 
   it('refuses a viewer (no HTTP credential carries that role yet, so run the schema directly)', async () => {
     const contextValue = {
-      actor: makeActor('user', 'viewer', 'viewer'),
+      actor: makeActor({ kind: 'user', name: 'viewer', role: 'viewer', method: 'session' }),
       services: running.app.services,
     };
     const query = await execute({
@@ -249,7 +257,7 @@ describe('dead letters over GraphQL', () => {
 
   // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON shapes
   const ask = async (query: string, variables: Record<string, unknown> = {}): Promise<any> =>
-    (await graphql(pulse.url, query, variables)).data;
+    (await graphql(pulse.url, query, variables, adminHeaders)).data;
 
   /** Every attempt refused: the manual clock walks the backoff until the row is dead. */
   async function deadLetter(alertId: string): Promise<string> {

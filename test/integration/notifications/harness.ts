@@ -7,6 +7,7 @@ import { type App, buildApp } from '../../../server/app.ts';
 import { loadConfig } from '../../../server/config/env.ts';
 import { createLogger } from '../../../server/log/logger.ts';
 import type { Clock } from '../../../server/notifications/clock.ts';
+import { adminEnv, adminHeaders } from '../../fixtures/auth.ts';
 
 export { systemActor };
 
@@ -68,6 +69,7 @@ export async function startNotifyApp(
     LOG_LEVEL: 'silent',
     PULSE_MOCK_MODE: 'false',
     BIND_ADDRESS: '127.0.0.1',
+    ...adminEnv(),
   });
   const app = await buildApp(config, createLogger(config.logLevel), {
     notificationPolicy: { clock },
@@ -98,7 +100,7 @@ export async function api(
 ): Promise<ApiResponse> {
   const response = await fetch(`${base}${path}`, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...adminHeaders },
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
   const text = await response.text();

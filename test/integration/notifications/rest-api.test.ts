@@ -203,13 +203,15 @@ describe('/api/notifications over REST', () => {
   });
 
   it('is for admins only', async () => {
-    const viewer = makeActor('user', 'viewer', 'viewer');
+    const viewer = makeActor({ kind: 'user', name: 'viewer', role: 'viewer', method: 'session' });
     const service = pulse.app.services.notifications;
     await expect(service.getEmail(viewer)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(service.listWebhooks(viewer)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(service.retryDeadLetters(viewer, 'all')).rejects.toBeInstanceOf(ForbiddenError);
     await expect(
-      service.getEmail(makeActor('anonymous', 'anonymous', null)),
+      service.getEmail(
+        makeActor({ kind: 'anonymous', name: 'anonymous', role: null, method: 'anonymous' }),
+      ),
     ).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { systemActor } from '../../../server/access/actor.ts';
 import { graphql, type RunningApp, startApp } from '../../fixtures/app.ts';
+import { testToken } from '../../fixtures/auth.ts';
 import { startTestEstate, type TestEstate } from '../../fixtures/estate.ts';
 
 let lab: TestEstate;
@@ -53,6 +54,7 @@ describe('recordsChanged', () => {
       url: running.graphqlWsUrl,
       webSocketImpl: WebSocket,
       retryAttempts: 0,
+      connectionParams: { token: testToken },
     });
     const changes: { source: string; kinds: string[] }[] = [];
     client.subscribe<{ recordsChanged: { source: string; kinds: string[] } }>(

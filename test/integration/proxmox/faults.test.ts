@@ -35,7 +35,7 @@ const guestsOn = (node: string) =>
     .filter((r) => (r.type === 'vm' || r.type === 'container') && r.details.node === node);
 
 async function serverIsUp(): Promise<void> {
-  const response = await fetch(`${running.url}/api/health`);
+  const response = await running.fetch(`/api/health`);
   expect(response.status).toBe(200);
 }
 

@@ -50,8 +50,16 @@ const socket = createSocketClient({
   },
 });
 
+/** The CSRF token the server set beside the session cookie; it must come back as a header. */
+export function csrfToken(): string {
+  if (typeof document === 'undefined') return '';
+  const match = document.cookie.match(/(?:^|;\s*)pulse_csrf=([^;]*)/);
+  return match?.[1] ? decodeURIComponent(match[1]) : '';
+}
+
 export const client = new Client({
   url: '/graphql',
+  fetchOptions: () => ({ headers: { 'x-csrf-token': csrfToken() } }),
   exchanges: [
     cacheExchange,
     fetchExchange,
