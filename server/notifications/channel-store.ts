@@ -121,7 +121,8 @@ export class ChannelStore {
       enabled: config.enabled,
       service: config.service,
       template: config.template,
-      customFields: config.customFields,
+      customFields: {},
+      sealedCustomFields: this.#box.seal(JSON.stringify(config.customFields)),
       mention: config.mention,
       sealedSigningSecret: this.#seal(config.signingSecret),
       updatedAt: now,
@@ -131,6 +132,17 @@ export class ChannelStore {
       : em.create(Webhook, { ...values, id: randomUUID(), createdAt: now });
     await em.flush();
     return this.#toConfig(row);
+  }
+
+  /** Seals custom fields saved in the clear by earlier versions (Pushover keys). */
+  async sealLegacyCustomFields(): Promise<void> {
+    const em = this.#orm.em.fork();
+    const rows = await em.find(Webhook, { sealedCustomFields: null });
+    for (const row of rows) {
+      row.sealedCustomFields = this.#box.seal(JSON.stringify(row.customFields));
+      row.customFields = {};
+    }
+    if (rows.length > 0) await em.flush();
   }
 
   async deleteWebhook(id: string): Promise<void> {
@@ -148,7 +160,9 @@ export class ChannelStore {
       enabled: row.enabled,
       service: row.service as WebhookService,
       template: row.template ?? null,
-      customFields: row.customFields,
+      customFields: row.sealedCustomFields
+        ? (JSON.parse(this.#box.open(row.sealedCustomFields)) as Record<string, string>)
+        : row.customFields,
       mention: row.mention ?? null,
       signingSecret: this.#open(row.sealedSigningSecret ?? null),
       createdAt: row.createdAt,

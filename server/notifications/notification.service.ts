@@ -62,8 +62,9 @@ export class NotificationService {
     this.queue = new DeliveryQueue(orm, this.#dispatcher, log, merged);
   }
 
-  start(): Promise<void> {
-    return this.queue.start();
+  async start(): Promise<void> {
+    await this.#store.sealLegacyCustomFields();
+    await this.queue.start();
   }
 
   stop(): Promise<void> {

@@ -30,6 +30,10 @@ export function webhookView(webhook: StoredWebhook): WebhookView {
   return {
     ...webhook,
     headers: Object.fromEntries(Object.keys(webhook.headers).map((name) => [name, secretMask])),
+    // Pushover's token and user key live here; every value is treated as a secret.
+    customFields: Object.fromEntries(
+      Object.keys(webhook.customFields).map((name) => [name, secretMask]),
+    ),
     signingSecret: masked(webhook.signingSecret),
     hasSigningSecret: Boolean(webhook.signingSecret),
   };

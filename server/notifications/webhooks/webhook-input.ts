@@ -56,6 +56,16 @@ function mergeHeaders(stored: Record<string, string>, input: Record<string, stri
   return merged;
 }
 
+/** Custom field values equal to the mask keep the stored value of the same field. */
+function keepMasked(stored: Record<string, string>, input: Record<string, string>) {
+  return Object.fromEntries(
+    Object.entries(input).map(([key, value]) => [
+      key,
+      value === secretMask && stored[key] !== undefined ? stored[key] : value,
+    ]),
+  );
+}
+
 /** Applies an input to a stored (or default) webhook and validates the result. */
 export function mergeWebhook(
   stored: WebhookConfig,
@@ -66,6 +76,9 @@ export function mergeWebhook(
     ...stored,
     ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
     headers: input.headers ? mergeHeaders(stored.headers, input.headers) : stored.headers,
+    customFields: input.customFields
+      ? keepMasked(stored.customFields, input.customFields)
+      : stored.customFields,
     signingSecret:
       input.signingSecret === undefined || input.signingSecret === secretMask
         ? stored.signingSecret

@@ -2,7 +2,8 @@ import { defineEntity, p } from '@mikro-orm/core';
 
 /**
  * A webhook destination. The URL (Discord, Slack and Telegram put their token in it), the
- * header values and the signing secret are sealed with the master key.
+ * header values, the custom fields (Pushover's token and user key) and the signing secret are
+ * sealed with the master key.
  */
 export const WebhookSchema = defineEntity({
   name: 'Webhook',
@@ -17,7 +18,10 @@ export const WebhookSchema = defineEntity({
     enabled: p.boolean(),
     service: p.string(),
     template: p.text().nullable(),
+    /** Only rows saved before custom fields were sealed still hold them here, in the clear. */
     customFields: p.json<Record<string, string>>(),
+    /** Sealed JSON object of field → value. */
+    sealedCustomFields: p.text().nullable(),
     mention: p.string().nullable(),
     sealedSigningSecret: p.text().nullable(),
     createdAt: p.datetime(),

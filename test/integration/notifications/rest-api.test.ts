@@ -76,6 +76,38 @@ describe('/api/notifications over REST', () => {
     expect((await pulse.api('GET', '/api/notifications/webhooks')).body).toEqual([]);
   });
 
+  it('seals Pushover keys at rest, masks them, and still sends them', async () => {
+    const secrets = { token: 'pushover-app-token-123', user: 'pushover-user-key-456' };
+    const created = await pulse.api('POST', '/api/notifications/webhooks', {
+      name: 'phone',
+      url: `${receiver.url}/pushover`,
+      service: 'pushover',
+      customFields: secrets,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.customFields).toEqual({ token: '********', user: '********' });
+    const stored = await pulse.app.orm.em
+      .fork()
+      .getConnection()
+      .execute('select custom_fields, sealed_custom_fields from notification_webhook');
+    expect(JSON.stringify(stored)).not.toContain(secrets.token);
+    expect(JSON.stringify(stored)).not.toContain(secrets.user);
+
+    // The masks sent back keep the stored keys, and the test send carries the real ones.
+    const id = created.body.id as string;
+    await pulse.api('PUT', `/api/notifications/webhooks/${id}`, {
+      ...created.body,
+      name: 'phone 2',
+    });
+    const test = await pulse.api('POST', '/api/notifications/webhooks/test', { id });
+    expect(test.body).toMatchObject({ success: true });
+    const sent = await receiver.next();
+    expect(sent.path).toBe('/pushover');
+    const body = JSON.parse(sent.body) as Record<string, unknown>;
+    expect(body).toMatchObject(secrets);
+    await pulse.api('DELETE', `/api/notifications/webhooks/${id}`);
+  });
+
   it('returns the upstream error of a failing test', async () => {
     receiver.failNext(1, 403);
     const test = await pulse.api('POST', '/api/notifications/webhooks/test', {
