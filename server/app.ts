@@ -6,6 +6,7 @@ import { AuditLog } from './audit/audit-log.ts';
 import { deriveAuditKey } from './audit/chain.ts';
 import type { AccountService } from './auth/account.service.ts';
 import { buildIdentity } from './auth/identity.ts';
+import type { OidcService } from './auth/oidc/oidc.service.ts';
 import type { SecurityService } from './auth/security.service.ts';
 import type { SessionService } from './auth/session.service.ts';
 import type { TokenService } from './auth/token.service.ts';
@@ -56,6 +57,7 @@ export interface Services {
   sessions: SessionService;
   tokens: TokenService;
   security: SecurityService;
+  oidc: OidcService;
 }
 
 export interface App {
@@ -133,6 +135,7 @@ export async function buildApp(
     sessions: identity.sessions,
     tokens: identity.tokens,
     security: identity.security,
+    oidc: identity.oidc,
   };
   const auth = identity.authenticator;
   const sourceManager = new SourceManager({

@@ -205,18 +205,15 @@ export class AccountService {
     return { username: user.username, role: user.role as Role };
   }
 
-  /** Someone who signed in elsewhere (SSO, proxy): recorded so their sessions have an owner. */
-  async signInExternal(username: string, role: Role, source: 'oidc' | 'proxy'): Promise<void> {
+  /**
+   * Someone who signed in elsewhere (SSO, proxy): recorded so their sessions have an owner.
+   * Refused (false) when a local password account has that name: it is somebody else's.
+   */
+  async signInExternal(username: string, role: Role, source: 'oidc' | 'proxy'): Promise<boolean> {
     const em = this.#orm.em.fork();
     const existing = await em.findOne(User, { username });
     const now = new Date();
-    if (existing?.passwordHash) {
-      // A local account of that name keeps its password; SSO only decides its role today.
-      existing.role = role;
-      existing.lastLoginAt = now;
-      await em.flush();
-      return;
-    }
+    if (existing?.passwordHash) return false;
     await em.upsert(User, {
       username,
       passwordHash: null,
@@ -226,6 +223,7 @@ export class AccountService {
       passwordChangedAt: null,
       lastLoginAt: now,
     });
+    return true;
   }
 
   /**

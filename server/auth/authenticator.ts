@@ -5,6 +5,7 @@ import { ForbiddenError, type ServiceError } from '../errors.ts';
 import type { AccountService } from './account.service.ts';
 import type { SecurityPosture } from './posture.ts';
 import { type HeaderReader, type ProxyAuthConfig, proxyUser } from './proxy-auth.ts';
+import type { Session } from './session.entity.ts';
 import type { SessionService } from './session.service.ts';
 import type { TokenService } from './token.service.ts';
 
@@ -38,6 +39,7 @@ export class Authenticator {
   readonly #proxy: ProxyAuthConfig | null;
   readonly #posture: SecurityPosture;
   readonly #demoRunning: () => boolean;
+  readonly #sessionCheck: (session: Session) => Promise<boolean>;
   /** sha256 of user:password pairs already checked with bcrypt: Basic sends them every time. */
   readonly #verifiedBasic = new Map<string, { digest: Buffer; role: Role }>();
 
@@ -48,6 +50,11 @@ export class Authenticator {
     proxy: ProxyAuthConfig | null;
     posture: SecurityPosture;
     demoRunning: () => boolean;
+    /**
+     * Asked before a session is accepted; false means it has just been ended (single sign-on
+     * uses it to refresh tokens and drop sessions the provider revoked).
+     */
+    sessionCheck?: (session: Session) => Promise<boolean>;
   }) {
     this.#tokens = parts.tokens;
     this.#sessions = parts.sessions;
@@ -55,6 +62,7 @@ export class Authenticator {
     this.#proxy = parts.proxy;
     this.#posture = parts.posture;
     this.#demoRunning = parts.demoRunning;
+    this.#sessionCheck = parts.sessionCheck ?? (async () => true);
   }
 
   /** Forgets checked Basic passwords (after a password or role change). */
@@ -98,6 +106,7 @@ export class Authenticator {
   async #fromSession(request: Credentials): Promise<Actor | null> {
     const session = await this.#sessions.find(request.sessionCookie ?? '');
     if (!session) return null;
+    if (!(await this.#sessionCheck(session))) return null;
     if (request.changesState && !this.#sessions.csrfMatches(session, request.header(csrfHeader))) {
       throw csrfError();
     }

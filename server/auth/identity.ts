@@ -8,6 +8,7 @@ import { AccountService } from './account.service.ts';
 import { Authenticator } from './authenticator.ts';
 import { BootstrapToken } from './bootstrap.ts';
 import { Lockout } from './lockout.ts';
+import { OidcService } from './oidc/oidc.service.ts';
 import { SecurityPosture } from './posture.ts';
 import { RecoveryTokens } from './recovery.ts';
 import { SecurityService } from './security.service.ts';
@@ -21,6 +22,7 @@ export interface Identity {
   security: SecurityService;
   posture: SecurityPosture;
   authenticator: Authenticator;
+  oidc: OidcService;
 }
 
 interface Parts {
@@ -53,6 +55,17 @@ export async function buildIdentity(parts: Parts): Promise<Identity> {
     audit,
     posture,
   });
+  const oidc = new OidcService({
+    orm,
+    box,
+    audit,
+    log,
+    env: config.oidc,
+    hideLocalLogin: config.hideLocalLogin,
+    publicUrl: config.publicUrl,
+    accounts,
+    sessions,
+  });
   const proxy = config.proxyAuth;
   const authenticator = new Authenticator({
     tokens,
@@ -61,6 +74,7 @@ export async function buildIdentity(parts: Parts): Promise<Identity> {
     proxy,
     posture,
     demoRunning,
+    sessionCheck: (session) => oidc.refresher.check(session),
   });
   const security = new SecurityService({
     posture,
@@ -71,7 +85,11 @@ export async function buildIdentity(parts: Parts): Promise<Identity> {
     proxy,
     demoRunning,
   });
-  bus.subscribe('credentials.revoked', () => authenticator.forgetVerified());
+  oidc.wire({ posture, security, accounts });
+  bus.subscribe('credentials.revoked', ({ credentialIds }) => {
+    authenticator.forgetVerified();
+    oidc.refresher.forget(credentialIds);
+  });
 
   if (config.adminUser) await accounts.applyEnvAdmin(config.adminUser);
   await posture.refresh();
@@ -87,5 +105,5 @@ export async function buildIdentity(parts: Parts): Promise<Identity> {
       `Security is not set up yet. Open Pulse and use this bootstrap token to create the admin: ${token}`,
     );
   }
-  return { accounts, sessions, tokens, security, posture, authenticator };
+  return { accounts, sessions, tokens, security, posture, authenticator, oidc };
 }

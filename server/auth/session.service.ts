@@ -3,7 +3,7 @@ import type { Role } from '../access/abilities.ts';
 import { type Actor, account, authorize } from '../access/actor.ts';
 import type { SecretBox } from '../config/secrets.ts';
 import type { Orm } from '../db/orm.ts';
-import { NotFoundError } from '../errors.ts';
+import { NotFoundError, UnauthenticatedError } from '../errors.ts';
 import type { EventBus } from '../events/bus.ts';
 import { randomToken, sameSecret, sha256Hex } from './secrets.ts';
 import { Session } from './session.entity.ts';
@@ -180,6 +180,8 @@ export class SessionService {
 
   /** Signs out one of the caller's sessions (or, for an admin, anyone's) by its public id. */
   async revoke(actor: Actor, publicId: string): Promise<void> {
+    // Nobody learns whether a session id exists before proving who they are.
+    if (actor.kind === 'anonymous') throw new UnauthenticatedError('authentication required');
     const row = await this.#orm.em.fork().findOne(Session, { publicId });
     if (!row) throw new NotFoundError(`no session with id ${publicId}`);
     authorize(actor, 'update', account(row.username));

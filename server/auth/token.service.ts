@@ -4,7 +4,7 @@ import { type Actor, authorize } from '../access/actor.ts';
 import { normalizeScopes, type Scope } from '../access/scopes.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { Orm } from '../db/orm.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import type { EventBus } from '../events/bus.ts';
 import { ApiToken } from './api-token.entity.ts';
 import type { SecurityPosture } from './posture.ts';
@@ -134,6 +134,7 @@ export class TokenService {
     if (name.length > 100)
       throw new ValidationError('the name is longer than 100 characters', 'name');
     const scopes = normalizeScopes(input.scopes);
+    assertGrantable(actor, scopes);
     const days = input.expiresInDays ?? null;
     if (days !== null && (!Number.isInteger(days) || days < 1 || days > 3650)) {
       throw new ValidationError(
@@ -215,6 +216,21 @@ export class TokenService {
     if (this.#envTokens.has(hash)) return true;
     const row = await this.#orm.em.fork().findOne(ApiToken, { hash });
     return row !== null && (!row.expiresAt || row.expiresAt > new Date());
+  }
+}
+
+/**
+ * A token that may make tokens (settings:write) gives only the scopes it holds itself;
+ * otherwise it could mint a "*" or audit:read token and step past its own narrowing.
+ */
+function assertGrantable(actor: Actor, scopes: readonly Scope[]): void {
+  if (actor.kind !== 'token' || actor.scopes === null || actor.scopes.includes('*')) return;
+  const held = actor.scopes;
+  const beyond = scopes.filter((scope) => !held.includes(scope));
+  if (beyond.length > 0) {
+    throw new ForbiddenError(
+      `a token can only grant scopes it holds; not ${beyond.map((s) => `"${s}"`).join(', ')}`,
+    );
   }
 }
 

@@ -3,6 +3,7 @@ import type { ProxyAuthConfig } from '../auth/proxy-auth.ts';
 import { defaultRetention, type Retention } from '../metrics/tiers.ts';
 import { readHideLocalLogin, readProxyAuth } from './auth-env.ts';
 import { ConfigError } from './env-error.ts';
+import { type OidcEnv, readOidcEnv } from './oidc-env.ts';
 
 /** Everything Pulse reads from the environment, parsed once at start-up. */
 export interface Config {
@@ -39,6 +40,8 @@ export interface Config {
   proxyAuth: ProxyAuthConfig | null;
   /** PULSE_AUTH_HIDE_LOCAL_LOGIN; null: the setting in the UI decides. */
   hideLocalLogin: boolean | null;
+  /** OIDC_*: single sign-on values that override the stored settings. */
+  oidc: OidcEnv;
 }
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
@@ -145,6 +148,7 @@ export function loadConfig(env: Env = process.env): Config {
     adminUser: readAdminUser(env),
     proxyAuth: readProxyAuth(env),
     hideLocalLogin: readHideLocalLogin(env),
+    oidc: readOidcEnv(env),
     apiTokens: readApiTokens(env),
     publicUrl: readPublicUrl(env),
     logLevel: read(env, 'LOG_LEVEL', z.string().toLowerCase().pipe(logLevel), 'info'),

@@ -2,6 +2,7 @@ import { AlertDocument } from '../alerts/alert-document.entity.ts';
 import { AlertHistoryEntry } from '../alerts/alert-history.entity.ts';
 import { AuditEvent } from '../audit/audit-event.entity.ts';
 import { ApiToken } from '../auth/api-token.entity.ts';
+import { OidcSettings } from '../auth/oidc/oidc-settings.entity.ts';
 import { Session } from '../auth/session.entity.ts';
 import { User } from '../auth/user.entity.ts';
 import { NodeConnection } from '../nodes/node.entity.ts';
@@ -29,4 +30,5 @@ export const entities = [
   User,
   Session,
   ApiToken,
+  OidcSettings,
 ];

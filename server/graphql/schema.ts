@@ -13,6 +13,7 @@ import './types/metrics.ts';
 import './types/alerts.ts';
 import './types/audit.ts';
 import './types/security.ts';
+import './types/oidc.ts';
 import './types/notification-channels.ts';
 import './types/notification-delivery.ts';
 

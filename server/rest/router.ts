@@ -18,6 +18,7 @@ import { RequestError, readJsonBody, sendError, sendJson } from './http-json.ts'
 import { metricsRoutes } from './metrics.ts';
 import { nodeRoutes } from './nodes.ts';
 import { notificationRoutes } from './notifications.ts';
+import { oidcRoutes } from './oidc.ts';
 import { securityRoutes } from './security.ts';
 import { sessionRoutes } from './sessions.ts';
 import { settingsRoutes } from './settings.ts';
@@ -73,14 +74,12 @@ function compile(route: Route): CompiledRoute {
 
 const methodsWithBody = new Set(['POST', 'PUT', 'PATCH']);
 
-/** The /api compatibility layer: matches a route, reads the body, calls the service. */
-export function createRestHandler(
-  services: Services,
-  auth: Authenticator,
-  log: Logger,
-  publicUrl: string | null,
-) {
-  const routes = [
+/**
+ * Every /api route, in matching order; exported so tests can check each one's access. A
+ * function, so route modules that import `Status` from here never meet an unfinished list.
+ */
+export function restRoutes(): Route[] {
+  return [
     ...systemRoutes,
     ...settingsRoutes,
     ...nodeRoutes,
@@ -92,7 +91,18 @@ export function createRestHandler(
     ...sessionRoutes,
     ...securityRoutes,
     ...tokenRoutes,
-  ].map(compile);
+    ...oidcRoutes,
+  ];
+}
+
+/** The /api compatibility layer: matches a route, reads the body, calls the service. */
+export function createRestHandler(
+  services: Services,
+  auth: Authenticator,
+  log: Logger,
+  publicUrl: string | null,
+) {
+  const routes = restRoutes().map(compile);
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -123,6 +133,10 @@ export function createRestHandler(
       );
       if (result === undefined) {
         res.writeHead(204).end();
+        return;
+      }
+      if (result instanceof Redirect) {
+        res.writeHead(302, { location: result.location, 'cache-control': 'no-store' }).end();
         return;
       }
       const status = result instanceof Status ? result.status : 200;
@@ -172,5 +186,14 @@ export class Status {
   constructor(status: number, body: unknown) {
     this.status = status;
     this.body = body;
+  }
+}
+
+/** A handler result that sends the browser elsewhere (302 with Location). */
+export class Redirect {
+  readonly location: string;
+
+  constructor(location: string) {
+    this.location = location;
   }
 }
