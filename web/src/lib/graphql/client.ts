@@ -1,4 +1,11 @@
-import { Client, cacheExchange, fetchExchange, subscriptionExchange } from '@urql/core';
+import {
+  Client,
+  type CombinedError,
+  cacheExchange,
+  fetchExchange,
+  mapExchange,
+  subscriptionExchange,
+} from '@urql/core';
 import { createClient as createSocketClient } from 'graphql-ws';
 
 export type SocketEvent = 'connecting' | 'connected' | 'reconnected' | 'closed';
@@ -14,6 +21,33 @@ export function onSocketEvent(listener: SocketListener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/**
+ * Why the server stopped trusting this tab: a request answered UNAUTHENTICATED (the session
+ * expired or was signed out elsewhere), or the socket was closed because its credentials were
+ * revoked.
+ */
+export type AuthLoss = 'unauthenticated' | 'revoked';
+type AuthLossListener = (reason: AuthLoss) => void;
+
+const authListeners = new Set<AuthLossListener>();
+const lose = (reason: AuthLoss) => {
+  for (const listener of authListeners) listener(reason);
+};
+
+/** Tells the listener whenever the server no longer accepts this tab's credentials. */
+export function onAuthLost(listener: AuthLossListener): () => void {
+  authListeners.add(listener);
+  return () => authListeners.delete(listener);
+}
+
+/** The server's close code for "your credentials were revoked" (server/graphql/ws.ts). */
+const revokedCloseCode = 4401;
+
+const isUnauthenticated = (error: CombinedError | undefined) =>
+  error !== undefined &&
+  (error.response?.status === 401 ||
+    error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED'));
 
 const socketUrl = () => {
   const { protocol, host } = window.location;
@@ -46,7 +80,11 @@ const socket = createSocketClient({
       emit(hasConnected ? 'reconnected' : 'connected');
       hasConnected = true;
     },
-    closed: () => emit('closed'),
+    closed: (event) => {
+      emit('closed');
+      const code = (event as { code?: unknown } | null)?.code;
+      if (code === revokedCloseCode) lose('revoked');
+    },
   },
 });
 
@@ -61,6 +99,11 @@ export const client = new Client({
   url: '/graphql',
   fetchOptions: () => ({ headers: { 'x-csrf-token': csrfToken() } }),
   exchanges: [
+    mapExchange({
+      onResult(result) {
+        if (isUnauthenticated(result.error)) lose('unauthenticated');
+      },
+    }),
     cacheExchange,
     fetchExchange,
     subscriptionExchange({

@@ -1,10 +1,20 @@
 import type { AnyVariables, TypedDocumentNode } from '@urql/core';
 import { client } from '../../graphql/client.ts';
+import type { NotificationTestResultFieldsFragment as TestAnswer } from '../../graphql/generated/graphql.ts';
 
-export interface TestAnswer {
-  success: boolean;
-  statusCode: number | null;
-  error: string | null;
+export type { TestAnswer };
+
+/** How a test send reads in ui/TestResult; `what` names what was sent ("email", "message"). */
+export function describeTest(answer: TestAnswer, what: string) {
+  if (answer.success) {
+    const status = answer.statusCode ? ` with HTTP ${answer.statusCode}` : '';
+    return {
+      ok: true,
+      title: `Test ${what} sent`,
+      message: `Accepted${status}. Check that it arrived.`,
+    };
+  }
+  return { ok: false, title: `Test ${what} failed`, message: answer.error ?? 'No reason given' };
 }
 
 export type Outcome<T> =

@@ -65,10 +65,7 @@ export const AcknowledgeAlertMutation = graphql(`
           ...AlertFields
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -82,10 +79,7 @@ export const UnacknowledgeAlertMutation = graphql(`
           ...AlertFields
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -103,13 +97,7 @@ export const UpdateAlertConfigMutation = graphql(`
       ... on MutationUpdateAlertConfigSuccess {
         data
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        field
-      }
+      ...ErrorFields
     }
   }
 `);

@@ -56,13 +56,7 @@ export const TestNodeConnectionMutation = graphql(`
           missingPrivilege
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -76,13 +70,7 @@ export const AddNodeMutation = graphql(`
           ...NodeConnectionFields
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -96,13 +84,7 @@ export const UpdateNodeMutation = graphql(`
           ...NodeConnectionFields
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -114,13 +96,7 @@ export const RemoveNodeMutation = graphql(`
       ... on MutationRemoveNodeSuccess {
         data
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -133,13 +109,7 @@ export const NodeCertificateFingerprintQuery = graphql(`
       ... on QueryNodeCertificateFingerprintSuccess {
         data
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        field
-      }
+      ...ErrorFields
     }
   }
 `);

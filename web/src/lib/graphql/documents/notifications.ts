@@ -43,6 +43,15 @@ export const WebhookFieldsFragment = graphql(`
   }
 `);
 
+/** What a "send test" answers: delivered or not, and the upstream's status and error. */
+export const NotificationTestResultFieldsFragment = graphql(`
+  fragment NotificationTestResultFields on NotificationTestResult {
+    success
+    statusCode
+    error
+  }
+`);
+
 /** Everything the channel forms start from: configs (secrets masked) and the presets. */
 export const NotificationChannelsQuery = graphql(`
   query NotificationChannels {
@@ -111,12 +120,7 @@ export const UpdateEmailChannelMutation = graphql(`
           ...EmailChannelFields
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -127,17 +131,10 @@ export const TestEmailChannelMutation = graphql(`
       __typename
       ... on MutationTestEmailChannelSuccess {
         data {
-          success
-          statusCode
-          error
+          ...NotificationTestResultFields
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -151,12 +148,7 @@ export const UpdateAppriseChannelMutation = graphql(`
           ...AppriseChannelFields
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -167,17 +159,10 @@ export const TestAppriseChannelMutation = graphql(`
       __typename
       ... on MutationTestAppriseChannelSuccess {
         data {
-          success
-          statusCode
-          error
+          ...NotificationTestResultFields
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -191,12 +176,7 @@ export const CreateWebhookMutation = graphql(`
           ...WebhookFields
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -210,12 +190,7 @@ export const UpdateWebhookMutation = graphql(`
           ...WebhookFields
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -227,9 +202,7 @@ export const DeleteWebhookMutation = graphql(`
       ... on MutationDeleteWebhookSuccess {
         data
       }
-      ... on Error {
-        message
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -240,14 +213,10 @@ export const TestWebhookMutation = graphql(`
       __typename
       ... on MutationTestWebhookSuccess {
         data {
-          success
-          statusCode
-          error
+          ...NotificationTestResultFields
         }
       }
-      ... on Error {
-        message
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -259,9 +228,7 @@ export const RetryDeadLettersMutation = graphql(`
       ... on MutationRetryDeadLettersSuccess {
         data
       }
-      ... on Error {
-        message
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -273,9 +240,7 @@ export const DeleteDeadLetterMutation = graphql(`
       ... on MutationDeleteDeadLetterSuccess {
         data
       }
-      ... on Error {
-        message
-      }
+      ...ErrorFields
     }
   }
 `);
