@@ -23,6 +23,8 @@ class Session {
   readonly signedIn: boolean = $derived(this.status?.authenticated === true);
   /** An admin: may change settings and security. */
   readonly canManage: boolean = $derived(this.signedIn && this.me?.canManage === true);
+  /** An operator or admin: may acknowledge alerts. */
+  readonly canAcknowledge: boolean = $derived(this.signedIn && this.me?.canAcknowledge === true);
   /** Looking at the demo estate without an account, before security is set up. */
   readonly visitingDemo: boolean = $derived(!this.signedIn && this.status?.demoVisible === true);
 
