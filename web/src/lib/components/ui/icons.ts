@@ -36,6 +36,11 @@ export const icons = {
   plug: 'M9 3v5M15 3v5M6 8h12v3a6 6 0 0 1-12 0zM12 17v4',
   arrowLeft: 'M19 12H5M11 6l-6 6 6 6',
   download: 'M12 4v11M7 10l5 5 5-5M5 20h14',
+  copy: 'M9 9h11v11H9zM5 15H4V4h11v1',
+  user: 'M12 4a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM4 21c0-4 3.6-6 8-6s8 2 8 6',
+  logout: 'M15 4h4v16h-4M10 8l-4 4 4 4M6 12h10',
+  key: 'M8 11a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM11 14l9-9M17 8l3 3M15 10l2 2',
+  login: 'M9 4H5v16h4M14 8l4 4-4 4M18 12H8',
 } as const;
 
 export type IconName = keyof typeof icons;

@@ -1,7 +1,7 @@
 import type { AnyVariables, TypedDocumentNode } from '@urql/core';
-import { client } from '../../graphql/client.ts';
+import { client } from './client.ts';
 
-/** A `…Success { data }` or one of the typed errors, as every security field answers. */
+/** A `…Success { data }` or one of the typed errors, as every mutation field answers. */
 interface Answer<T> {
   __typename: string;
   data?: T | null;
@@ -39,4 +39,16 @@ export async function ask<Data, Variables extends AnyVariables, T>(
       ? await client.query(document, variables, { requestPolicy: 'network-only' }).toPromise()
       : await client.mutation(document, variables).toPromise();
   return outcome(result.data ? pick(result.data) : undefined, result.error?.message);
+}
+
+/**
+ * Runs a mutation whose single field answers with a success-or-error union, so forms only
+ * deal with "worked" or "this message, maybe about this field".
+ */
+export function mutate<Data, Variables extends AnyVariables, T>(
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+  pick: (data: Data) => Answer<T> | undefined,
+): Promise<Outcome<T>> {
+  return ask('mutation', document, variables, pick);
 }
