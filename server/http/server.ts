@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { withRequestOrigin } from '../audit/request-origin.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
 import type { EventBus } from '../events/bus.ts';
 import { serveGraphqlOverWebSocket } from '../graphql/ws.ts';
 import type { GraphqlServer } from '../graphql/yoga.ts';
 import type { NodeHandler } from './dashboard.ts';
+import { clientIp } from './exchange.ts';
 import { applySecurityHeaders, sameOriginUpgrade, withinRateLimit } from './guard.ts';
 import { RateLimiter } from './rate-limit.ts';
 
@@ -36,7 +38,8 @@ export function createHttpServer(parts: HttpParts): { server: Server; close(): P
     applySecurityHeaders(req, res, path, parts.publicUrl);
     if (!withinRateLimit(limiter, req, res, path)) return;
     if (path === '/graphql') {
-      void parts.graphql(req, res);
+      // So the audit log knows where a GraphQL change came from, as it does for REST.
+      void withRequestOrigin({ ip: clientIp(req), path }, () => parts.graphql(req, res));
       return;
     }
     if (path === '/api' || path.startsWith('/api/')) {
