@@ -16,7 +16,9 @@ export type DemoFault =
   | { kind: 'cert-change'; product: Product; node?: string }
   | { kind: 'backup-failure'; vmid: number }
   /** Holds a running guest's CPU at a fraction (0..1), e.g. to push it over a threshold. */
-  | { kind: 'guest-cpu'; vmid: number; cpu: number };
+  | { kind: 'guest-cpu'; vmid: number; cpu: number }
+  /** A PVE storage (on one node, or everywhere) fills steadily: `fractionPerDay` of its size. */
+  | { kind: 'storage-fill'; storage: string; node?: string; fractionPerDay: number };
 
 interface Entry {
   id: string;

@@ -264,6 +264,17 @@ export async function startDemoEstate(options: DemoEstateOptions = {}): Promise<
         const pin = model.state.pinCpu(fault.vmid, fault.cpu, clock.now());
         return faults.add(fault, () => model.state.unpinCpu(pin, clock.now()));
       }
+      case 'storage-fill': {
+        if (!plan.storages.some((s) => s.id === fault.storage))
+          throw new Error(`no storage '${fault.storage}'`);
+        const fill = model.state.addStorageFill(
+          fault.storage,
+          fault.node ?? null,
+          fault.fractionPerDay,
+          clock.now(),
+        );
+        return faults.add(fault, () => model.state.endStorageFill(fill, clock.now()));
+      }
       case 'cert-change':
         changeCert(listenerFor(fault));
         return faults.add(fault, null);

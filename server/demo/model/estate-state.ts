@@ -23,8 +23,18 @@ export interface CpuPin {
   to: number | null;
 }
 
+export interface StorageFill {
+  storage: string;
+  /** null: every node that has the storage. */
+  node: string | null;
+  fractionPerDay: number;
+  from: number;
+  to: number | null;
+}
+
 export class EstateState {
   readonly offline: OfflineSpell[] = [];
+  readonly storageFills: StorageFill[] = [];
   readonly cpuPins: CpuPin[] = [];
   readonly backupFailures: FailureSpell[] = [];
   /** Bumped on every change so cached views are recomputed. */
@@ -105,5 +115,28 @@ export class EstateState {
       if (s.vmid === vmid && s.from <= at && (s.to === null || at < s.to)) return true;
     }
     return false;
+  }
+
+  /** From `at` on, the storage gains `fractionPerDay` of its size per simulated day. */
+  addStorageFill(storage: string, node: string | null, fractionPerDay: number, at: number) {
+    const fill: StorageFill = { storage, node, fractionPerDay, from: at, to: null };
+    this.storageFills.push(fill);
+    this.version++;
+    return fill;
+  }
+
+  endStorageFill(fill: StorageFill, at: number): void {
+    if (fill.to === null) fill.to = Math.max(at, fill.from);
+    this.version++;
+  }
+
+  /** The fraction of its size a storage has gained from fills by `at`. */
+  filledFraction(storage: string, node: string, at: number): number {
+    let fraction = 0;
+    for (const f of this.storageFills) {
+      if (f.storage !== storage || (f.node !== null && f.node !== node) || at <= f.from) continue;
+      fraction += (f.fractionPerDay * (Math.min(at, f.to ?? at) - f.from)) / 86_400_000;
+    }
+    return fraction;
   }
 }

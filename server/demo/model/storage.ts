@@ -73,6 +73,7 @@ export function storageStatus(
       break;
     }
   }
+  used += total * model.state.filledFraction(storage.id, node, view.at);
   used = Math.round(Math.min(used, total));
   total = Math.round(total);
   return { plan: storage, node, total, used, avail: total - used };
