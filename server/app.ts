@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { AiSettingsService } from './ai/ai-settings.service.ts';
 import { AlertService, type AlertServiceOptions } from './alerts/alert.service.ts';
 import { AlertPersistence } from './alerts/alert-persistence.ts';
 import { AuditLog } from './audit/audit-log.ts';
@@ -58,6 +59,7 @@ export interface Services {
   tokens: TokenService;
   security: SecurityService;
   oidc: OidcService;
+  ai: AiSettingsService;
 }
 
 export interface App {
@@ -136,6 +138,7 @@ export async function buildApp(
     tokens: identity.tokens,
     security: identity.security,
     oidc: identity.oidc,
+    ai: new AiSettingsService(orm, box, audit),
   };
   const auth = identity.authenticator;
   const sourceManager = new SourceManager({

@@ -16,6 +16,8 @@ export type SubjectType =
   | 'Alert'
   | 'Audit'
   | 'Account'
+  /** The assistant and model listing (read), patrol actions (update), AI settings (manage). */
+  | 'AI'
   | 'all';
 /** A subject with fields, for rules with conditions (an account is its own user's). */
 export type AccountSubject = ForcedSubject<'Account'> & { username: string };
@@ -32,6 +34,7 @@ const readOnly: Permission[] = [
   ['read', 'Alert'],
   ['read', 'Settings'],
   ['read', 'Node'],
+  ['read', 'AI'],
 ];
 
 /** What each built-in role may do. Admin may do everything, including what is added later. */
@@ -62,8 +65,14 @@ const scopePermissions: Partial<Record<Scope, readonly Permission[]>> = {
     ['manage', 'Notification'],
     ['manage', 'Alert'],
     ['manage', 'Account'],
+    ['manage', 'AI'],
   ],
   'audit:read': [['read', 'Audit']],
+  'ai:chat': [['read', 'AI']],
+  'ai:execute': [
+    ['read', 'AI'],
+    ['update', 'AI'],
+  ],
 };
 
 export interface Grant {

@@ -14,6 +14,7 @@ export const auditEventTypes = [
   'session_revoked',
   'recovery',
   'oidc_settings_changed',
+  'ai_settings_changed',
   'token_created',
   'token_revoked',
   'token_used_new_ip',

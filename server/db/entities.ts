@@ -1,3 +1,4 @@
+import { AiSettings } from '../ai/ai-settings.entity.ts';
 import { AlertDocument } from '../alerts/alert-document.entity.ts';
 import { AlertHistoryEntry } from '../alerts/alert-history.entity.ts';
 import { AuditEvent } from '../audit/audit-event.entity.ts';
@@ -31,4 +32,5 @@ export const entities = [
   Session,
   ApiToken,
   OidcSettings,
+  AiSettings,
 ];

@@ -14,6 +14,7 @@ import './types/alerts.ts';
 import './types/audit.ts';
 import './types/security.ts';
 import './types/oidc.ts';
+import './types/ai-settings.ts';
 import './types/notification-channels.ts';
 import './types/notification-delivery.ts';
 

@@ -12,6 +12,7 @@ import {
   isSecure,
 } from '../http/exchange.ts';
 import type { Logger } from '../log/logger.ts';
+import { aiSettingsRoutes } from './ai-settings.ts';
 import { alertRoutes } from './alerts.ts';
 import { auditRoutes } from './audit.ts';
 import { RequestError, readJsonBody, sendError, sendJson } from './http-json.ts';
@@ -92,6 +93,7 @@ export function restRoutes(): Route[] {
     ...securityRoutes,
     ...tokenRoutes,
     ...oidcRoutes,
+    ...aiSettingsRoutes,
   ];
 }
 

@@ -18,6 +18,8 @@ export const callers = [
   'settings:read',
   'settings:write',
   'audit:read',
+  'ai:chat',
+  'ai:execute',
   '*',
 ] as const;
 
@@ -62,6 +64,11 @@ const manage: readonly Caller[] = ['admin', 'settings:write', '*'];
 /** Replacing every token with a full-access one: only callers that already have full access. */
 const fullAccess: readonly Caller[] = ['admin', '*'];
 const readAudit: readonly Caller[] = ['admin', 'audit:read', '*'];
+/**
+ * The assistant and the model list: every person and both AI scopes; settings:write manages
+ * the AI settings, so it may list the models it chooses from.
+ */
+const readAi: readonly Caller[] = [...people, 'settings:write', 'ai:chat', 'ai:execute', '*'];
 /** A person's own sessions; settings:write and "*" tokens may manage accounts. */
 const ownAccount: readonly Caller[] = [...people, 'settings:write', '*'];
 /** Another person's session: only those who manage accounts. */
@@ -337,6 +344,13 @@ export const restMatrix: readonly RestRow[] = [
     revokesAllTokens: true,
   },
   { method: 'DELETE', path: '/api/system/api-token/delete', allow: manage, revokesAllTokens: true },
+
+  // AI settings hold provider keys: only those who manage settings. Listing models (asked live
+  // of each configured provider) is part of using the assistant.
+  { method: 'GET', path: '/api/settings/ai', allow: manage },
+  { method: 'PUT', path: '/api/settings/ai/update', body: {}, allow: manage },
+  { method: 'POST', path: '/api/settings/ai/update', body: {}, allow: manage },
+  { method: 'GET', path: '/api/ai/models', allow: readAi },
 ];
 
 const node =
@@ -655,6 +669,24 @@ export const graphqlMatrix: readonly GraphqlRow[] = [
     operation: 'mutation',
     field: 'resetLockout',
     document: `mutation { resetLockout(identifier: "nobody") ${typed} }`,
+    allow: manage,
+  },
+  {
+    operation: 'query',
+    field: 'aiSettings',
+    document: `{ aiSettings ${typed} }`,
+    allow: manage,
+  },
+  {
+    operation: 'query',
+    field: 'aiModels',
+    document: `{ aiModels ${typed} }`,
+    allow: readAi,
+  },
+  {
+    operation: 'mutation',
+    field: 'updateAiSettings',
+    document: `mutation { updateAiSettings(input: {}) ${typed} }`,
     allow: manage,
   },
 ];
