@@ -6,12 +6,11 @@ import type {
   ChatRequest,
   ModelInfo,
 } from './chat-model.ts';
-import { type Endpoint, getJson, postStream } from './http-transport.ts';
 import { errorDetail, ProviderError } from './provider-error.ts';
+import { anthropicStream, modelNames, type SdkEndpoint } from './sdk-clients.ts';
 import { arr, type Json, num, obj, parseToolInput, str } from './wire.ts';
 
 export const anthropicDefaultUrl = 'https://api.anthropic.com';
-const apiVersion = '2023-06-01';
 
 /** Our messages as Messages API turns: tool results travel as user content blocks. */
 function toWire(messages: readonly ChatMessage[]): Json[] {
@@ -117,10 +116,10 @@ export async function* fromAnthropicStream(
 
 class AnthropicModel implements ChatModel {
   readonly id: string;
-  readonly #endpoint: Endpoint;
+  readonly #endpoint: SdkEndpoint;
   readonly #name: string;
 
-  constructor(endpoint: Endpoint, name: string) {
+  constructor(endpoint: SdkEndpoint, name: string) {
     this.#endpoint = endpoint;
     this.#name = name;
     this.id = `${endpoint.provider}:${name}`;
@@ -141,7 +140,7 @@ class AnthropicModel implements ChatModel {
         })),
       }),
     };
-    const events = postStream(this.#endpoint, '/v1/messages', body, request.signal);
+    const events = anthropicStream(this.#endpoint, body, request.signal);
     return fromAnthropicStream(this.#endpoint.provider, events);
   }
 }
@@ -149,20 +148,18 @@ class AnthropicModel implements ChatModel {
 /** Anthropic's Messages API (or anything that speaks it at another base URL). */
 export class AnthropicProvider implements ChatProvider {
   readonly name = 'anthropic';
-  readonly #endpoint: Endpoint;
+  readonly #endpoint: SdkEndpoint;
 
   constructor(options: { apiKey: string; baseUrl?: string }) {
     this.#endpoint = {
       provider: this.name,
       baseUrl: options.baseUrl || anthropicDefaultUrl,
-      headers: { 'x-api-key': options.apiKey, 'anthropic-version': apiVersion },
+      apiKey: options.apiKey,
     };
   }
 
   async listModels(signal?: AbortSignal): Promise<ModelInfo[]> {
-    const body = obj(await getJson(this.#endpoint, '/v1/models?limit=1000', signal));
-    return arr(body.data)
-      .map((m) => str(obj(m).id))
+    return (await modelNames(this.#endpoint, 'anthropic', signal))
       .filter((name) => name !== '')
       .map((name) => ({ id: `${this.name}:${name}`, provider: this.name, name }));
   }

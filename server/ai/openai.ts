@@ -7,8 +7,8 @@ import type {
   ModelInfo,
   ToolCall,
 } from './chat-model.ts';
-import { type Endpoint, getJson, postStream } from './http-transport.ts';
 import { errorDetail, ProviderError } from './provider-error.ts';
+import { modelNames, openaiStream, type SdkEndpoint } from './sdk-clients.ts';
 import { arr, type Json, num, obj, parseToolInput, str } from './wire.ts';
 
 /** Like the SDK's baseURL, it includes the version path. */
@@ -99,11 +99,11 @@ export async function* fromOpenAIStream(
 
 class OpenAIModel implements ChatModel {
   readonly id: string;
-  readonly #endpoint: Endpoint;
+  readonly #endpoint: SdkEndpoint;
   readonly #name: string;
   readonly #official: boolean;
 
-  constructor(endpoint: Endpoint, name: string, official: boolean) {
+  constructor(endpoint: SdkEndpoint, name: string, official: boolean) {
     this.#endpoint = endpoint;
     this.#name = name;
     this.#official = official;
@@ -125,7 +125,7 @@ class OpenAIModel implements ChatModel {
         })),
       }),
     };
-    const chunks = postStream(this.#endpoint, '/chat/completions', body, request.signal);
+    const chunks = openaiStream(this.#endpoint, body, request.signal);
     return fromOpenAIStream(this.#endpoint.provider, chunks);
   }
 }
@@ -136,7 +136,7 @@ class OpenAIModel implements ChatModel {
  */
 export class OpenAIProvider implements ChatProvider {
   readonly name: string;
-  readonly #endpoint: Endpoint;
+  readonly #endpoint: SdkEndpoint;
   readonly #official: boolean;
 
   constructor(options: { name: string; apiKey: string | null; baseUrl?: string }) {
@@ -145,14 +145,12 @@ export class OpenAIProvider implements ChatProvider {
     this.#endpoint = {
       provider: options.name,
       baseUrl: options.baseUrl || openaiDefaultUrl,
-      headers: options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {},
+      apiKey: options.apiKey,
     };
   }
 
   async listModels(signal?: AbortSignal): Promise<ModelInfo[]> {
-    const body = obj(await getJson(this.#endpoint, '/models', signal));
-    return arr(body.data)
-      .map((m) => str(obj(m).id))
+    return (await modelNames(this.#endpoint, 'openai', signal))
       .filter((name) => name !== '')
       .map((name) => ({ id: `${this.name}:${name}`, provider: this.name, name }));
   }
