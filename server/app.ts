@@ -1,6 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { systemActor } from './access/actor.ts';
 import { AiSettingsService } from './ai/ai-settings.service.ts';
+import { ChatService } from './ai/chat/chat.service.ts';
+import { ConversationStore } from './ai/chat/conversations.ts';
+import { CostService } from './ai/cost/cost.service.ts';
 import { AlertService, type AlertServiceOptions } from './alerts/alert.service.ts';
 import { AlertPersistence } from './alerts/alert-persistence.ts';
 import { AuditLog } from './audit/audit-log.ts';
@@ -21,6 +25,7 @@ import { createGraphqlServer } from './graphql/yoga.ts';
 import { loadDashboard } from './http/dashboard.ts';
 import { createHttpServer } from './http/server.ts';
 import { createPulseWebSocket } from './http/ws-compat.ts';
+import { LicenseService } from './license/license.service.ts';
 import type { Logger } from './log/logger.ts';
 import { MetricsService } from './metrics/metrics.service.ts';
 import { MetricsRecorder } from './metrics/recorder.ts';
@@ -29,6 +34,10 @@ import { tiersFor } from './metrics/tiers.ts';
 import { NodeService } from './nodes/node.service.ts';
 import { NotificationService } from './notifications/notification.service.ts';
 import type { QueuePolicy } from './notifications/queue/policy.ts';
+import { FindingStore } from './patrol/finding-store.ts';
+import { FindingsService } from './patrol/findings.service.ts';
+import { gatherPatrolInputs, historyFromService } from './patrol/inputs.ts';
+import { PatrolService } from './patrol/patrol.service.ts';
 import { RecordService } from './resources/record.service.ts';
 import { RecordStore } from './resources/records.ts';
 import { ResourceService } from './resources/resource.service.ts';
@@ -60,6 +69,11 @@ export interface Services {
   security: SecurityService;
   oidc: OidcService;
   ai: AiSettingsService;
+  cost: CostService;
+  chat: ChatService;
+  license: LicenseService;
+  findings: FindingsService;
+  patrol: PatrolService;
 }
 
 export interface App {
@@ -122,12 +136,20 @@ export async function buildApp(
     log,
     demoRunning: () => sourceManager.demoRunning,
   });
+  const ai = new AiSettingsService(orm, box, audit);
+  const cost = new CostService(orm, ai, audit);
+  const resources = new ResourceService(store, bus);
+  const recordService = new RecordService(records, bus);
+  const metrics = new MetricsService(metricsStore, bus);
+  const license = new LicenseService(() => sourceManager.demoRunning);
+  const findingStore = new FindingStore(orm);
+  const findings = new FindingsService(findingStore, license);
   const services: Services = {
-    metrics: new MetricsService(metricsStore, bus),
+    metrics,
     system: new SystemService(orm, config),
     settings: new SettingsService(orm, audit),
-    resources: new ResourceService(store, bus),
-    records: new RecordService(records, bus),
+    resources,
+    records: recordService,
     nodes: new NodeService(orm, box, bus, new ProxmoxConnectionTester(), audit),
     sources: new SourcesService(scheduler, () => sourceManager.demoRunning),
     notifications,
@@ -138,7 +160,30 @@ export async function buildApp(
     tokens: identity.tokens,
     security: identity.security,
     oidc: identity.oidc,
-    ai: new AiSettingsService(orm, box, audit),
+    ai,
+    cost,
+    chat: new ChatService({
+      ai,
+      cost,
+      conversations: new ConversationStore(orm),
+      tools: { resources, records: recordService, metrics, alerts, findings },
+    }),
+    license,
+    findings,
+    patrol: new PatrolService({
+      store: findingStore,
+      findings,
+      license,
+      bus,
+      log,
+      gather: () =>
+        gatherPatrolInputs({
+          resources: store,
+          records,
+          history: historyFromService(metrics, systemActor),
+        }),
+      intervalMinutes: async () => (await ai.fields()).patrolIntervalMinutes,
+    }),
   };
   const auth = identity.authenticator;
   const sourceManager = new SourceManager({
@@ -174,6 +219,7 @@ export async function buildApp(
     async start(port, host = config.bindAddress) {
       await services.notifications.start();
       await services.alerts.start();
+      await services.patrol.start();
       return new Promise((resolve, reject) => {
         http.server.once('error', reject);
         http.server.listen(port, host, () => {
@@ -187,6 +233,7 @@ export async function buildApp(
       await scheduler.stop();
       await metricsRecorder.stop();
       await http.close();
+      await services.patrol.stop();
       await services.alerts.stop();
       await services.notifications.stop();
       await orm.close(true);

@@ -57,3 +57,16 @@ export class ConflictError extends ServiceError {
   override readonly status = 409;
   override readonly code = 'CONFLICT';
 }
+
+/** A Pulse Pro feature this install is not licensed for. */
+export class PaymentRequiredError extends ServiceError {
+  override name = 'PaymentRequiredError';
+  override readonly status = 402;
+  override readonly code = 'PAYMENT_REQUIRED';
+  readonly feature: string;
+
+  constructor(message: string, feature: string) {
+    super(message);
+    this.feature = feature;
+  }
+}

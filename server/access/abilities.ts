@@ -18,6 +18,8 @@ export type SubjectType =
   | 'Account'
   /** The assistant and model listing (read), patrol actions (update), AI settings (manage). */
   | 'AI'
+  /** Patrol findings: read, act on (acknowledge), run the patrol and keep its rules (manage). */
+  | 'Finding'
   | 'all';
 /** A subject with fields, for rules with conditions (an account is its own user's). */
 export type AccountSubject = ForcedSubject<'Account'> & { username: string };
@@ -35,12 +37,13 @@ const readOnly: Permission[] = [
   ['read', 'Settings'],
   ['read', 'Node'],
   ['read', 'AI'],
+  ['read', 'Finding'],
 ];
 
 /** What each built-in role may do. Admin may do everything, including what is added later. */
 const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: [['manage', 'all']],
-  operator: [...readOnly, ['acknowledge', 'Alert']],
+  operator: [...readOnly, ['acknowledge', 'Alert'], ['acknowledge', 'Finding']],
   viewer: readOnly,
 };
 
@@ -52,8 +55,12 @@ const scopePermissions: Partial<Record<Scope, readonly Permission[]>> = {
   'monitoring:read': [
     ['read', 'Resource'],
     ['read', 'Alert'],
+    ['read', 'Finding'],
   ],
-  'monitoring:write': [['acknowledge', 'Alert']],
+  'monitoring:write': [
+    ['acknowledge', 'Alert'],
+    ['acknowledge', 'Finding'],
+  ],
   'settings:read': [
     ['read', 'Settings'],
     ['read', 'Node'],
@@ -69,9 +76,11 @@ const scopePermissions: Partial<Record<Scope, readonly Permission[]>> = {
   ],
   'audit:read': [['read', 'Audit']],
   'ai:chat': [['read', 'AI']],
+  // Runs the patrol and keeps its rules, as Pulse's `ai:execute` does on every patrol route.
   'ai:execute': [
     ['read', 'AI'],
     ['update', 'AI'],
+    ['manage', 'Finding'],
   ],
 };
 

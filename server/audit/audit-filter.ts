@@ -15,6 +15,7 @@ export const auditEventTypes = [
   'recovery',
   'oidc_settings_changed',
   'ai_settings_changed',
+  'ai_cost_reset',
   'token_created',
   'token_revoked',
   'token_used_new_ip',

@@ -1,4 +1,6 @@
 import { AiSettings } from '../ai/ai-settings.entity.ts';
+import { AiConversation, AiMessage } from '../ai/chat/conversation.entity.ts';
+import { AiUsage } from '../ai/cost/ai-usage.entity.ts';
 import { AlertDocument } from '../alerts/alert-document.entity.ts';
 import { AlertHistoryEntry } from '../alerts/alert-history.entity.ts';
 import { AuditEvent } from '../audit/audit-event.entity.ts';
@@ -13,6 +15,9 @@ import { NotificationSettings } from '../notifications/notification-settings.ent
 import { Delivery } from '../notifications/queue/delivery.entity.ts';
 import { DeliveryReceipt } from '../notifications/queue/receipt.entity.ts';
 import { Webhook } from '../notifications/webhooks/webhook.entity.ts';
+import { FindingRecord } from '../patrol/store/finding-record.entity.ts';
+import { PatrolRun } from '../patrol/store/patrol-run.entity.ts';
+import { SuppressionRule } from '../patrol/store/suppression.entity.ts';
 import { Setting } from '../settings/setting.entity.ts';
 
 /** Every persisted entity, each defined in its own domain folder. */
@@ -33,4 +38,10 @@ export const entities = [
   ApiToken,
   OidcSettings,
   AiSettings,
+  AiConversation,
+  AiMessage,
+  AiUsage,
+  FindingRecord,
+  PatrolRun,
+  SuppressionRule,
 ];

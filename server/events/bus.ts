@@ -1,4 +1,5 @@
 import type { AlertChange } from '../alerts/alert.ts';
+import type { PatrolProgress } from '../patrol/patrol.service.ts';
 import type { Resource } from '../resources/model.ts';
 import type { RecordsChange } from '../resources/records.ts';
 import type { ResourceChange } from '../resources/store.ts';
@@ -16,6 +17,8 @@ export interface EventMap {
   'alerts.changed': AlertChange;
   /** Sessions or tokens stopped being valid: live connections riding on them must close. */
   'credentials.revoked': { credentialIds: string[] };
+  /** A patrol run's steps, from start to completion or failure. */
+  'patrol.progress': PatrolProgress;
 }
 
 export type EventName = keyof EventMap;

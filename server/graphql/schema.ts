@@ -15,6 +15,8 @@ import './types/audit.ts';
 import './types/security.ts';
 import './types/oidc.ts';
 import './types/ai-settings.ts';
+import './types/patrol.ts';
+import './types/ai-chat.ts';
 import './types/notification-channels.ts';
 import './types/notification-delivery.ts';
 

@@ -12,6 +12,8 @@ import {
   isSecure,
 } from '../http/exchange.ts';
 import type { Logger } from '../log/logger.ts';
+import { aiChatRoutes } from './ai-chat.ts';
+import { aiCostRoutes } from './ai-cost.ts';
 import { aiSettingsRoutes } from './ai-settings.ts';
 import { alertRoutes } from './alerts.ts';
 import { auditRoutes } from './audit.ts';
@@ -20,6 +22,7 @@ import { metricsRoutes } from './metrics.ts';
 import { nodeRoutes } from './nodes.ts';
 import { notificationRoutes } from './notifications.ts';
 import { oidcRoutes } from './oidc.ts';
+import { patrolRoutes } from './patrol.ts';
 import { securityRoutes } from './security.ts';
 import { sessionRoutes } from './sessions.ts';
 import { settingsRoutes } from './settings.ts';
@@ -94,6 +97,9 @@ export function restRoutes(): Route[] {
     ...tokenRoutes,
     ...oidcRoutes,
     ...aiSettingsRoutes,
+    ...patrolRoutes,
+    ...aiChatRoutes,
+    ...aiCostRoutes,
   ];
 }
 
@@ -135,6 +141,21 @@ export function createRestHandler(
       );
       if (result === undefined) {
         res.writeHead(204).end();
+        return;
+      }
+      if (result instanceof RawBody) {
+        res.writeHead(200, {
+          'content-type': result.contentType,
+          'cache-control': 'no-store',
+          ...(result.filename && {
+            'content-disposition': `attachment; filename="${result.filename}"`,
+          }),
+        });
+        res.end(result.body);
+        return;
+      }
+      if (result instanceof NamedEventStream) {
+        await result.pipe(req, res, log);
         return;
       }
       if (result instanceof Redirect) {
@@ -188,6 +209,70 @@ export class Status {
   constructor(status: number, body: unknown) {
     this.status = status;
     this.body = body;
+  }
+}
+
+/** A handler result that is not JSON (a CSV download, say). */
+export class RawBody {
+  readonly contentType: string;
+  readonly body: string;
+  /** Sent as an attachment under this name. */
+  readonly filename: string | null;
+
+  constructor(contentType: string, body: string, filename: string | null = null) {
+    this.contentType = contentType;
+    this.body = body;
+    this.filename = filename;
+  }
+}
+
+/** One server-sent event: its name and a JSON payload. */
+export interface ServerSentEvent {
+  event: string;
+  data: unknown;
+}
+
+/**
+ * A handler result sent as server-sent events, each item naming its own event. Nothing is sent until the first item, so a refusal or a bad request before it
+ * is an ordinary error status; `open` gets a signal that aborts when the client goes away, and
+ * an error after the stream started is sent as an `error` event.
+ */
+export class NamedEventStream {
+  readonly #open: (signal: AbortSignal) => AsyncIterable<ServerSentEvent>;
+
+  constructor(open: (signal: AbortSignal) => AsyncIterable<ServerSentEvent>) {
+    this.#open = open;
+  }
+
+  async pipe(req: IncomingMessage, res: ServerResponse, log: Logger): Promise<void> {
+    const aborted = new AbortController();
+    res.on('close', () => aborted.abort());
+    const iterator = this.#open(aborted.signal)[Symbol.asyncIterator]();
+    // The first event decides the status: a refusal before anything streamed is a plain error.
+    const first = await iterator.next();
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-accel-buffering': 'no',
+    });
+    const send = ({ event, data }: ServerSentEvent) =>
+      res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    try {
+      if (!first.done) send(first.value);
+      for (let next = first; !next.done && !aborted.signal.aborted; ) {
+        next = await iterator.next();
+        if (!next.done) send(next.value);
+      }
+    } catch (error) {
+      if (!aborted.signal.aborted) {
+        const known = error instanceof ServiceError || error instanceof RequestError;
+        if (!known) log.error({ err: error, path: req.url }, 'event stream failed');
+        send({ event: 'error', data: { error: known ? error.message : 'internal error' } });
+      }
+    } finally {
+      await iterator.return?.();
+      res.end();
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import {
   ForbiddenError,
   NotFoundError,
+  PaymentRequiredError,
   type ServiceError,
   UnauthenticatedError,
   ValidationError,
@@ -33,3 +34,13 @@ for (const [ErrorClass, name] of [
 export const mutationErrors = {
   types: [ValidationError, NotFoundError, UnauthenticatedError, ForbiddenError],
 };
+
+builder.objectType(PaymentRequiredError, {
+  name: 'PaymentRequiredError',
+  description: 'A Pulse Pro feature this install is not licensed for',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ feature: t.exposeString('feature') }),
+});
+
+/** The errors of a field that also needs a Pulse Pro feature. */
+export const proErrors = { types: [...mutationErrors.types, PaymentRequiredError] };

@@ -69,6 +69,18 @@ const readAudit: readonly Caller[] = ['admin', 'audit:read', '*'];
  * the AI settings, so it may list the models it chooses from.
  */
 const readAi: readonly Caller[] = [...people, 'settings:write', 'ai:chat', 'ai:execute', '*'];
+/** Patrol findings, runs and status: every person, monitoring:read, and ai:execute (runs it). */
+const readFinding: readonly Caller[] = [...people, 'monitoring:read', 'ai:execute', '*'];
+/** Acknowledge, dismiss, resolve, snooze a finding: like acknowledging an alert. */
+const actOnFinding: readonly Caller[] = [
+  'operator',
+  'admin',
+  'monitoring:write',
+  'ai:execute',
+  '*',
+];
+/** Run the patrol, keep suppression rules, clear findings: admins and ai:execute. */
+const manageFinding: readonly Caller[] = ['admin', 'ai:execute', '*'];
 /** A person's own sessions; settings:write and "*" tokens may manage accounts. */
 const ownAccount: readonly Caller[] = [...people, 'settings:write', '*'];
 /** Another person's session: only those who manage accounts. */
@@ -351,6 +363,80 @@ export const restMatrix: readonly RestRow[] = [
   { method: 'PUT', path: '/api/settings/ai/update', body: {}, allow: manage },
   { method: 'POST', path: '/api/settings/ai/update', body: {}, allow: manage },
   { method: 'GET', path: '/api/ai/models', allow: readAi },
+  // The patrol. Rows marked Pro answer 402 (not licensed: the matrix app runs no demo estate)
+  // to every caller the role check lets through, so 402 counts as "allow" here: the licence
+  // is checked after access, and patrol-api.test.ts covers the 402 itself.
+  { method: 'GET', path: '/api/ai/patrol/status', allow: readFinding },
+  { method: 'GET', path: '/api/ai/patrol/findings', allow: readFinding },
+  { method: 'DELETE', path: '/api/ai/patrol/findings', allow: manageFinding },
+  { method: 'GET', path: '/api/ai/patrol/history', allow: readFinding },
+  { method: 'GET', path: '/api/ai/patrol/runs', allow: readFinding },
+  // Pro.
+  { method: 'GET', path: '/api/ai/patrol/stream', allow: readFinding },
+  // Pro.
+  { method: 'POST', path: '/api/ai/patrol/run', allow: manageFinding },
+  // Pro.
+  {
+    method: 'POST',
+    path: '/api/ai/patrol/acknowledge',
+    body: { finding_id: 'no-such-finding' },
+    allow: actOnFinding,
+  },
+  {
+    method: 'POST',
+    path: '/api/ai/patrol/dismiss',
+    body: { finding_id: 'no-such-finding', reason: 'not_an_issue' },
+    allow: actOnFinding,
+  },
+  {
+    method: 'POST',
+    path: '/api/ai/patrol/resolve',
+    body: { finding_id: 'no-such-finding' },
+    allow: actOnFinding,
+  },
+  // Pro.
+  {
+    method: 'POST',
+    path: '/api/ai/patrol/snooze',
+    body: { finding_id: 'no-such-finding', duration_hours: 1 },
+    allow: actOnFinding,
+  },
+  // Pro.
+  {
+    method: 'POST',
+    path: '/api/ai/patrol/suppress',
+    body: { finding_id: 'no-such-finding' },
+    allow: manageFinding,
+  },
+  // Pro.
+  { method: 'GET', path: '/api/ai/patrol/suppressions', allow: readFinding },
+  // Pro.
+  {
+    method: 'POST',
+    path: '/api/ai/patrol/suppressions',
+    body: { check: 'smart' },
+    allow: manageFinding,
+  },
+  // Pro.
+  {
+    method: 'DELETE',
+    path: '/api/ai/patrol/suppressions/:id',
+    params: { id: 'no-such-rule' },
+    allow: manageFinding,
+  },
+  // Pro.
+  { method: 'GET', path: '/api/ai/patrol/dismissed', allow: readFinding },
+  // The assistant: using it is reading through the caller's own access (its tools refuse what
+  // the caller may not read); conversations are each caller's own.
+  { method: 'POST', path: '/api/ai/execute', body: {}, allow: readAi },
+  { method: 'POST', path: '/api/ai/execute/stream', body: {}, allow: readAi },
+  { method: 'GET', path: '/api/ai/sessions', allow: readAi },
+  { method: 'GET', path: '/api/ai/sessions/:id', params: { id: 'nope' }, allow: readAi },
+  { method: 'DELETE', path: '/api/ai/sessions/:id', params: { id: 'nope' }, allow: readAi },
+  // Spend is visible to whoever may use the assistant; wiping or exporting it is managing AI.
+  { method: 'GET', path: '/api/ai/cost/summary', allow: readAi },
+  { method: 'POST', path: '/api/ai/cost/reset', allow: manage },
+  { method: 'GET', path: '/api/ai/cost/export', allow: manage },
 ];
 
 const node =
@@ -688,6 +774,97 @@ export const graphqlMatrix: readonly GraphqlRow[] = [
     field: 'updateAiSettings',
     document: `mutation { updateAiSettings(input: {}) ${typed} }`,
     allow: manage,
+  },
+  {
+    operation: 'query',
+    field: 'aiConversations',
+    document: '{ aiConversations { id } }',
+    allow: readAi,
+  },
+  {
+    operation: 'query',
+    field: 'aiConversation',
+    document: `{ aiConversation(id: "nope") ${typed} }`,
+    allow: readAi,
+  },
+  {
+    operation: 'mutation',
+    field: 'deleteAiConversation',
+    document: `mutation { deleteAiConversation(id: "nope") ${typed} }`,
+    allow: readAi,
+  },
+  // The patrol; Pro fields answer a PaymentRequiredError result, which counts as "allow".
+  {
+    operation: 'query',
+    field: 'findings',
+    document: `{ findings ${typed} }`,
+    allow: readFinding,
+  },
+  {
+    operation: 'query',
+    field: 'patrolRuns',
+    document: `{ patrolRuns ${typed} }`,
+    allow: readFinding,
+  },
+  {
+    operation: 'query',
+    field: 'patrolStatus',
+    document: `{ patrolStatus ${typed} }`,
+    allow: readFinding,
+  },
+  {
+    operation: 'query',
+    field: 'patrolSuppressions',
+    document: `{ patrolSuppressions ${typed} }`,
+    allow: readFinding,
+  },
+  {
+    operation: 'mutation',
+    field: 'runPatrol',
+    document: `mutation { runPatrol ${typed} }`,
+    allow: manageFinding,
+  },
+  {
+    operation: 'mutation',
+    field: 'acknowledgeFinding',
+    document: `mutation { acknowledgeFinding(id: "nope") ${typed} }`,
+    allow: actOnFinding,
+  },
+  {
+    operation: 'mutation',
+    field: 'dismissFinding',
+    document: `mutation { dismissFinding(id: "nope", reason: "not_an_issue") ${typed} }`,
+    allow: actOnFinding,
+  },
+  {
+    operation: 'mutation',
+    field: 'resolveFinding',
+    document: `mutation { resolveFinding(id: "nope") ${typed} }`,
+    allow: actOnFinding,
+  },
+  {
+    operation: 'mutation',
+    field: 'snoozeFinding',
+    document: `mutation { snoozeFinding(id: "nope", until: "2999-01-01T00:00:00Z") ${typed} }`,
+    allow: actOnFinding,
+  },
+  {
+    operation: 'mutation',
+    field: 'suppressFinding',
+    document: `mutation { suppressFinding(id: "nope") ${typed} }`,
+    allow: manageFinding,
+  },
+  {
+    operation: 'mutation',
+    field: 'createSuppression',
+    document: `mutation { createSuppression(input: { check: "smart" }) ${typed} }`,
+    allow: manageFinding,
+  },
+  {
+    operation: 'mutation',
+    field: 'deleteSuppression',
+    document: `mutation { deleteSuppression(id: "nope") ${typed} }`,
+    allow: manageFinding,
   },
 ];
 

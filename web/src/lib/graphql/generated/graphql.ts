@@ -229,6 +229,8 @@ type ErrorFields_ForbiddenError_Fragment = { code: string, message: string };
 
 type ErrorFields_NotFoundError_Fragment = { code: string, message: string };
 
+type ErrorFields_PaymentRequiredError_Fragment = { code: string, message: string };
+
 type ErrorFields_UnauthenticatedError_Fragment = { code: string, message: string };
 
 type ErrorFields_ValidationError_Fragment = { field: string | null, code: string, message: string };
@@ -236,6 +238,7 @@ type ErrorFields_ValidationError_Fragment = { field: string | null, code: string
 export type ErrorFieldsFragment =
   | ErrorFields_ForbiddenError_Fragment
   | ErrorFields_NotFoundError_Fragment
+  | ErrorFields_PaymentRequiredError_Fragment
   | ErrorFields_UnauthenticatedError_Fragment
   | ErrorFields_ValidationError_Fragment
 ;
