@@ -144,7 +144,16 @@ describe('alerts on the demo estate, delivered by email and webhooks', () => {
     expect(custom).toMatchObject({ event: 'alert', value: 95 });
     expect(custom.alert).toMatch(/^critical: CPU on/);
 
-    // kill -9 and start again on the same data directory.
+    // kill -9 once Pulse has recorded the three deliveries, and start again on the same data
+    // directory. (A crash in the instant between the receiver accepting a message and Pulse
+    // recording it would repeat that message: delivery is at least once across a crash.)
+    await vi.waitFor(
+      async () => {
+        const stats = await api('GET', '/api/notifications/queue/stats');
+        if (stats.sent < 3) throw new Error(`recorded ${stats.sent} of 3 deliveries`);
+      },
+      { timeout: 30_000, interval: 100 },
+    );
     pulse.child.kill('SIGKILL');
     await pulse.exited;
     const killedAt = Date.now();
