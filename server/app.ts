@@ -22,6 +22,7 @@ import { type Orm, openDatabase } from './db/orm.ts';
 import { demoNodes } from './demo/demo-nodes.ts';
 import { EventBus } from './events/bus.ts';
 import { createGraphqlServer } from './graphql/yoga.ts';
+import { GuestMetadataService } from './guests/guest-metadata.service.ts';
 import { loadDashboard } from './http/dashboard.ts';
 import { createHttpServer } from './http/server.ts';
 import { createPulseWebSocket } from './http/ws-compat.ts';
@@ -70,6 +71,7 @@ export interface Services {
   oidc: OidcService;
   ai: AiSettingsService;
   cost: CostService;
+  guestMetadata: GuestMetadataService;
   chat: ChatService;
   license: LicenseService;
   findings: FindingsService;
@@ -142,6 +144,7 @@ export async function buildApp(
   const recordService = new RecordService(records, bus);
   const metrics = new MetricsService(metricsStore, bus);
   const license = new LicenseService(() => sourceManager.demoRunning);
+  const guestMetadata = new GuestMetadataService(orm, (id) => store.get(id));
   const findingStore = new FindingStore(orm);
   const findings = new FindingsService(findingStore, license);
   const services: Services = {
@@ -169,6 +172,7 @@ export async function buildApp(
       tools: { resources, records: recordService, metrics, alerts, findings },
     }),
     license,
+    guestMetadata,
     findings,
     patrol: new PatrolService({
       store: findingStore,

@@ -43,7 +43,13 @@ const readOnly: Permission[] = [
 /** What each built-in role may do. Admin may do everything, including what is added later. */
 const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: [['manage', 'all']],
-  operator: [...readOnly, ['acknowledge', 'Alert'], ['acknowledge', 'Finding']],
+  // Operators also annotate guests (notes, tags, links): part of running them, not configuring Pulse.
+  operator: [
+    ...readOnly,
+    ['acknowledge', 'Alert'],
+    ['acknowledge', 'Finding'],
+    ['update', 'Resource'],
+  ],
   viewer: readOnly,
 };
 
@@ -59,6 +65,7 @@ const scopePermissions: Partial<Record<Scope, readonly Permission[]>> = {
   ],
   'monitoring:write': [
     ['acknowledge', 'Alert'],
+    ['update', 'Resource'],
     ['acknowledge', 'Finding'],
   ],
   'settings:read': [

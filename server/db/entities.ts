@@ -8,6 +8,7 @@ import { ApiToken } from '../auth/api-token.entity.ts';
 import { OidcSettings } from '../auth/oidc/oidc-settings.entity.ts';
 import { Session } from '../auth/session.entity.ts';
 import { User } from '../auth/user.entity.ts';
+import { GuestMetadata } from '../guests/guest-metadata.entity.ts';
 import { NodeConnection } from '../nodes/node.entity.ts';
 import { AppriseChannel } from '../notifications/apprise/apprise.entity.ts';
 import { EmailChannel } from '../notifications/email/email.entity.ts';
@@ -44,4 +45,5 @@ export const entities = [
   FindingRecord,
   PatrolRun,
   SuppressionRule,
+  GuestMetadata,
 ];

@@ -17,6 +17,8 @@ import './types/oidc.ts';
 import './types/ai-settings.ts';
 import './types/patrol.ts';
 import './types/ai-chat.ts';
+import './types/ai-cost.ts';
+import './types/guest-metadata.ts';
 import './types/notification-channels.ts';
 import './types/notification-delivery.ts';
 

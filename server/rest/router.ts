@@ -17,6 +17,7 @@ import { aiCostRoutes } from './ai-cost.ts';
 import { aiSettingsRoutes } from './ai-settings.ts';
 import { alertRoutes } from './alerts.ts';
 import { auditRoutes } from './audit.ts';
+import { guestMetadataRoutes } from './guest-metadata.ts';
 import { RequestError, readJsonBody, sendError, sendJson } from './http-json.ts';
 import { metricsRoutes } from './metrics.ts';
 import { nodeRoutes } from './nodes.ts';
@@ -100,6 +101,7 @@ export function restRoutes(): Route[] {
     ...patrolRoutes,
     ...aiChatRoutes,
     ...aiCostRoutes,
+    ...guestMetadataRoutes,
   ];
 }
 

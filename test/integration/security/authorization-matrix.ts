@@ -79,6 +79,8 @@ const actOnFinding: readonly Caller[] = [
   'ai:execute',
   '*',
 ];
+/** Notes, tags and links on guests: like acknowledging, minus settings:write (not a setting). */
+const annotate: readonly Caller[] = ['operator', 'admin', 'monitoring:write', '*'];
 /** Run the patrol, keep suppression rules, clear findings: admins and ai:execute. */
 const manageFinding: readonly Caller[] = ['admin', 'ai:execute', '*'];
 /** A person's own sessions; settings:write and "*" tokens may manage accounts. */
@@ -437,6 +439,26 @@ export const restMatrix: readonly RestRow[] = [
   { method: 'GET', path: '/api/ai/cost/summary', allow: readAi },
   { method: 'POST', path: '/api/ai/cost/reset', allow: manage },
   { method: 'GET', path: '/api/ai/cost/export', allow: manage },
+  { method: 'GET', path: '/api/guests/metadata', allow: readResource },
+  {
+    method: 'GET',
+    path: '/api/guests/metadata/:id',
+    params: { id: 'nope' },
+    allow: readResource,
+  },
+  {
+    method: 'PUT',
+    path: '/api/guests/metadata/:id',
+    params: { id: 'nope' },
+    body: { notes: [] },
+    allow: annotate,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/guests/metadata/:id',
+    params: { id: 'nope' },
+    allow: annotate,
+  },
 ];
 
 const node =
@@ -792,6 +814,36 @@ export const graphqlMatrix: readonly GraphqlRow[] = [
     field: 'deleteAiConversation',
     document: `mutation { deleteAiConversation(id: "nope") ${typed} }`,
     allow: readAi,
+  },
+  {
+    operation: 'query',
+    field: 'aiCostSummary',
+    document: `{ aiCostSummary ${typed} }`,
+    allow: readAi,
+  },
+  {
+    operation: 'mutation',
+    field: 'resetAiCost',
+    document: `mutation { resetAiCost ${typed} }`,
+    allow: manage,
+  },
+  {
+    operation: 'query',
+    field: 'guestMetadata',
+    document: `{ guestMetadata(id: "nope") ${typed} }`,
+    allow: readResource,
+  },
+  {
+    operation: 'mutation',
+    field: 'updateGuestMetadata',
+    document: `mutation { updateGuestMetadata(id: "nope", input: {}) ${typed} }`,
+    allow: annotate,
+  },
+  {
+    operation: 'mutation',
+    field: 'deleteGuestMetadata',
+    document: `mutation { deleteGuestMetadata(id: "nope") ${typed} }`,
+    allow: annotate,
   },
   // The patrol; Pro fields answer a PaymentRequiredError result, which counts as "allow".
   {

@@ -36,9 +36,10 @@ describe('roles', () => {
     ]);
   });
 
-  it('let an operator also acknowledge alerts, and write nothing else', () => {
+  it('let an operator also acknowledge alerts and annotate guests, and write nothing else', () => {
     expect(allowed('operator', null)).toEqual([
       'read Resource',
+      'update Resource',
       'read Settings',
       'read Node',
       'read Alert',
@@ -62,7 +63,10 @@ describe('roles', () => {
 describe('token scopes', () => {
   it('narrow an admin token to what each scope names', () => {
     expect(allowed('admin', ['monitoring:read'])).toEqual(['read Resource', 'read Alert']);
-    expect(allowed('admin', ['monitoring:write'])).toEqual(['acknowledge Alert']);
+    expect(allowed('admin', ['monitoring:write'])).toEqual([
+      'update Resource',
+      'acknowledge Alert',
+    ]);
     expect(allowed('admin', ['settings:read'])).toEqual([
       'read Settings',
       'read Node',
@@ -82,7 +86,10 @@ describe('token scopes', () => {
       'read Alert',
     ]);
     expect(allowed('viewer', ['monitoring:write'])).toEqual([]);
-    expect(allowed('operator', ['monitoring:write'])).toEqual(['acknowledge Alert']);
+    expect(allowed('operator', ['monitoring:write'])).toEqual([
+      'update Resource',
+      'acknowledge Alert',
+    ]);
     expect(allowed('viewer', ['*'])).toEqual(allowed('viewer', null));
   });
 
