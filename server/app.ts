@@ -38,6 +38,7 @@ import type { QueuePolicy } from './notifications/queue/policy.ts';
 import { FindingStore } from './patrol/finding-store.ts';
 import { FindingsService } from './patrol/findings.service.ts';
 import { gatherPatrolInputs, historyFromService } from './patrol/inputs.ts';
+import { ModelPass } from './patrol/llm/llm-pass.ts';
 import { PatrolService } from './patrol/patrol.service.ts';
 import { RecordService } from './resources/record.service.ts';
 import { RecordStore } from './resources/records.ts';
@@ -187,6 +188,19 @@ export async function buildApp(
           history: historyFromService(metrics, systemActor),
         }),
       intervalMinutes: async () => (await ai.fields()).patrolIntervalMinutes,
+      llmPass: new ModelPass({
+        ai,
+        cost,
+        notes: () => guestMetadata.notesByGuest(),
+        earlierModelFindings: async () =>
+          (await findingStore.openModelFindings()).map(({ id, resourceId, title }) => ({
+            id,
+            resourceId,
+            title,
+          })),
+        log,
+      }),
+      budgetLeft: () => cost.budgetLeft(),
     }),
   };
   const auth = identity.authenticator;

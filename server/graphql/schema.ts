@@ -16,6 +16,7 @@ import './types/security.ts';
 import './types/oidc.ts';
 import './types/ai-settings.ts';
 import './types/patrol.ts';
+import './types/patrol-estimate.ts';
 import './types/ai-chat.ts';
 import './types/ai-cost.ts';
 import './types/guest-metadata.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Orm } from '../db/orm.ts';
-import type { Finding } from './finding.ts';
+import type { Finding, FindingSource } from './finding.ts';
 import { FindingRecord } from './store/finding-record.entity.ts';
 import { PatrolRun } from './store/patrol-run.entity.ts';
 import { SuppressionRule } from './store/suppression.entity.ts';
@@ -29,9 +29,15 @@ export class FindingStore {
 
   /**
    * Folds one completed run's findings in: new ones are added, known ones updated, resolved
-   * ones reopened (a regression), and open ones the run did not see are resolved.
+   * ones reopened (a regression), and open ones the run did not see are resolved. Only
+   * findings of the sources the run assessed can be resolved: a run whose model pass was
+   * skipped leaves the model's earlier findings as they are.
    */
-  async merge(findings: readonly Finding[], at: Date): Promise<MergeCounts> {
+  async merge(
+    findings: readonly Finding[],
+    at: Date,
+    assessed: ReadonlySet<FindingSource> = new Set(['deterministic']),
+  ): Promise<MergeCounts> {
     const em = this.#orm.em.fork();
     return em.transactional(async (tx) => {
       const counts: MergeCounts = { newCount: 0, updatedCount: 0, resolvedCount: 0 };
@@ -64,6 +70,8 @@ export class FindingStore {
           continue;
         }
         const change: Change = { ...current, lastSeenAt: at, timesRaised: row.timesRaised + 1 };
+        // An explanation stays until the model gives a newer one.
+        if (finding.explanation === null) delete change.explanation;
         if (row.resolvedAt) {
           // Back after being resolved: a new occurrence that needs attention again.
           Object.assign(change, reopened(row));
@@ -75,6 +83,7 @@ export class FindingStore {
       }
       for (const row of known.values()) {
         if (seen.has(row.id) || row.resolvedAt) continue;
+        if (!assessed.has(row.source as FindingSource)) continue;
         tx.assign(row, { resolvedAt: at, resolveReason: noLongerDetected, autoResolved: true });
         counts.resolvedCount += 1;
       }
@@ -134,6 +143,12 @@ export class FindingStore {
       updatedCount: 0,
       resolvedCount: 0,
       error: null,
+      llmStatus: null,
+      llmModel: null,
+      llmNote: null,
+      inputTokens: null,
+      outputTokens: null,
+      aiFindingsCount: null,
     });
     await em.flush();
     return run;
@@ -145,6 +160,15 @@ export class FindingStore {
     em.assign(run, change);
     await em.flush();
     return run;
+  }
+
+  async run(id: string): Promise<PatrolRun | null> {
+    return this.#orm.em.fork().findOne(PatrolRun, { id });
+  }
+
+  /** Open findings the model raised, so the next pass can say whether each still holds. */
+  async openModelFindings(): Promise<FindingRecord[]> {
+    return this.#orm.em.fork().find(FindingRecord, { source: 'ai', resolvedAt: null });
   }
 
   async runs(limit: number): Promise<PatrolRun[]> {
@@ -180,6 +204,7 @@ function fromFinding(finding: Finding) {
     impact: finding.impact,
     recommendation: finding.recommendation,
     evidence: finding.evidence,
+    explanation: finding.explanation,
   };
 }
 

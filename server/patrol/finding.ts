@@ -31,6 +31,12 @@ export const checkNames = [
 ] as const;
 export type CheckName = (typeof checkNames)[number];
 
+/** Model findings carry `ai` as their check: the model names the problem in `id` instead. */
+export type FindingCheck = CheckName | 'ai';
+
+/** Who raised it: the deterministic checks, or the model's pass over the estate summary. */
+export type FindingSource = 'deterministic' | 'ai';
+
 /** Jobs are not resources; their findings name them with this type. */
 export type FindingSubjectType = ResourceType | 'job';
 
@@ -46,8 +52,8 @@ export interface Finding {
    * so a store can dedupe and keep first/last seen.
    */
   id: string;
-  check: CheckName;
-  source: 'deterministic';
+  check: FindingCheck;
+  source: FindingSource;
   severity: FindingSeverity;
   category: FindingCategory;
   resourceId: string;
@@ -60,6 +66,8 @@ export interface Finding {
   impact: string;
   recommendation: string;
   evidence: FindingEvidence;
+  /** The model's words on a deterministic finding (why it matters here); null without one. */
+  explanation: string | null;
   /** When this run saw it; first/last seen are the store's business. */
   observedAt: number;
 }
@@ -71,7 +79,11 @@ export interface FindingSubject {
   node: string | null;
 }
 
-export type FindingDraft = Omit<Finding, 'id' | 'source' | 'observedAt' | keyof SubjectFields> & {
+export type FindingDraft = Omit<
+  Finding,
+  'id' | 'check' | 'source' | 'explanation' | 'observedAt' | keyof SubjectFields
+> & {
+  check: CheckName;
   subject: FindingSubject;
 };
 
@@ -91,6 +103,7 @@ export function makeFinding(draft: FindingDraft, observedAt: number): Finding {
   return {
     id: findingId(draft.check, subject.id),
     source: 'deterministic',
+    explanation: null,
     ...rest,
     resourceId: subject.id,
     resourceName: subject.name,

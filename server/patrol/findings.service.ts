@@ -35,6 +35,7 @@ function viewOf(row: FindingRecord, state: FindingState): FindingView {
     impact: row.impact,
     recommendation: row.recommendation,
     evidence: row.evidence,
+    explanation: row.explanation,
     detectedAt: row.detectedAt,
     lastSeenAt: row.lastSeenAt,
     timesRaised: row.timesRaised,

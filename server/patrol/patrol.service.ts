@@ -1,12 +1,13 @@
 import { type Actor, authorize } from '../access/actor.ts';
-import { ConflictError } from '../errors.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
 import type { EventBus } from '../events/bus.ts';
 import { type LicenseService, patrolFeature } from '../license/license.service.ts';
 import type { Logger } from '../log/logger.ts';
-import type { Finding } from './finding.ts';
+import type { Finding, FindingSource } from './finding.ts';
 import type { FindingStore } from './finding-store.ts';
 import type { FindingsService } from './findings.service.ts';
 import type { PatrolInputs } from './inputs.ts';
+import type { LlmPass, LlmPassResult, PassEstimate } from './llm/llm-pass.ts';
 import { runDeterministicPatrol } from './patrol.ts';
 import type { PatrolRun } from './store/patrol-run.entity.ts';
 
@@ -34,18 +35,6 @@ export interface PatrolProgress {
   run: PatrolRunView | null;
 }
 
-/** What the LLM pass is given: the estate as read for this run and the deterministic findings. */
-export interface PatrolSummary {
-  inputs: PatrolInputs;
-  findings: readonly Finding[];
-}
-
-/**
- * The model's pass, filled in by the chat/LLM work: it may add findings (merged by id with
- * the deterministic ones; a model finding with the same id replaces the deterministic one).
- */
-export type LlmPass = (summary: PatrolSummary) => Promise<Finding[]>;
-
 export interface PatrolStatus {
   running: boolean;
   currentRunId: string | null;
@@ -56,6 +45,8 @@ export interface PatrolStatus {
   /** Whether the Pro patrol (run on demand, live progress, acknowledge, snooze, suppress) is on. */
   licensed: boolean;
   llmPassAvailable: boolean;
+  /** The `provider:model` the model pass uses; null when there is none. */
+  llmModel: string | null;
   /** Visible findings by severity. */
   findings: Record<string, number>;
 }
@@ -70,6 +61,8 @@ export interface PatrolServiceOptions {
   gather: () => PatrolInputs;
   intervalMinutes: () => Promise<number>;
   llmPass?: LlmPass;
+  /** What is left of the month's AI budget; null without one. */
+  budgetLeft?: () => Promise<number | null>;
   now?: () => number;
   /** How often the schedule looks whether a run is due. */
   tickMs?: number;
@@ -88,8 +81,42 @@ export function runView(run: PatrolRun): PatrolRunView {
     updatedCount: run.updatedCount,
     resolvedCount: run.resolvedCount,
     error: run.error,
+    llmStatus: run.llmStatus,
+    llmModel: run.llmModel,
+    llmNote: run.llmNote,
+    inputTokens: run.inputTokens,
+    outputTokens: run.outputTokens,
+    aiFindingsCount: run.aiFindingsCount,
   };
 }
+
+/** The token estimate and whether the model pass would run, shown before a manual run. */
+export interface PatrolEstimate extends PassEstimate {
+  llmModel: string | null;
+  /** Why the model pass would not run, or null. */
+  llmUnavailableReason: string | null;
+  /** Null without a monthly budget. */
+  budgetLeftUsd: number | null;
+}
+
+/** What the model's pass did to one run. */
+interface PassOutcome {
+  findings: Finding[];
+  assessed: ReadonlySet<FindingSource>;
+  fields: Pick<
+    PatrolRun,
+    'llmStatus' | 'llmModel' | 'llmNote' | 'inputTokens' | 'outputTokens' | 'aiFindingsCount'
+  >;
+}
+
+const noPass = {
+  llmStatus: 'off',
+  llmModel: null,
+  llmNote: null,
+  inputTokens: null,
+  outputTokens: null,
+  aiFindingsCount: null,
+} as const;
 
 interface CurrentRun {
   id: string | null;
@@ -139,6 +166,7 @@ export class PatrolService {
     const [last] = await this.#o.store.runs(1);
     const intervalMinutes = await this.#o.intervalMinutes();
     const lastStart = last ? last.startedAt.getTime() : null;
+    const model = (await this.llmPass?.model()) ?? null;
     return {
       running: this.#current !== null,
       currentRunId: this.#current?.id ?? null,
@@ -149,7 +177,8 @@ export class PatrolService {
           ? new Date(lastStart + intervalMinutes * 60_000)
           : null,
       licensed: this.#o.license.has(patrolFeature),
-      llmPassAvailable: this.llmPass !== undefined,
+      llmPassAvailable: model !== null,
+      llmModel: model,
       findings: await this.#o.findings.summary(actor),
     };
   }
@@ -157,6 +186,38 @@ export class PatrolService {
   async runs(actor: Actor, limit = 50): Promise<PatrolRunView[]> {
     authorize(actor, 'read', 'Finding');
     return (await this.#o.store.runs(Math.min(Math.max(limit, 1), 500))).map(runView);
+  }
+
+  async runById(actor: Actor, id: string): Promise<PatrolRunView> {
+    authorize(actor, 'read', 'Finding');
+    const run = await this.#o.store.run(id);
+    if (!run) throw new NotFoundError(`no patrol run ${id}`);
+    return runView(run);
+  }
+
+  /** What a run would send the model now, without sending it. */
+  async estimate(actor: Actor): Promise<PatrolEstimate> {
+    authorize(actor, 'read', 'Finding');
+    const inputs = this.#o.gather();
+    const now = this.#now();
+    const findings = runDeterministicPatrol(inputs, now);
+    const model = (await this.llmPass?.model()) ?? null;
+    const budgetLeftUsd = (await this.#o.budgetLeft?.()) ?? null;
+    const estimate = this.llmPass ? await this.llmPass.estimate({ inputs, findings, now }) : null;
+    return {
+      estimatedInputTokens: estimate?.estimatedInputTokens ?? 0,
+      tokenBudget: estimate?.tokenBudget ?? 0,
+      resources: estimate?.resources ?? { total: inputs.resources.length, included: 0 },
+      findings: estimate?.findings ?? { total: findings.length, included: 0 },
+      llmModel: model,
+      llmUnavailableReason:
+        model === null
+          ? 'no AI provider or patrol model is set up; the deterministic checks still run'
+          : budgetLeftUsd !== null && budgetLeftUsd <= 0
+            ? 'the monthly AI budget is spent'
+            : null,
+      budgetLeftUsd,
+    };
   }
 
   /** Progress events from now on; subscribed at the call, so nothing after it is missed. */
@@ -212,13 +273,15 @@ export class PatrolService {
       progress('deterministic', `deterministic checks found ${deterministic.length}`, {
         findings: deterministic.length,
       });
-      const findings = await this.#withLlm(inputs, deterministic, progress);
+      const pass = await this.#withLlm(inputs, deterministic, progress);
+      const findings = pass.findings;
       progress('merging', 'updating findings', { findings: findings.length });
-      const counts = await store.merge(findings, new Date(this.#now()));
+      const counts = await store.merge(findings, new Date(this.#now()), pass.assessed);
       const finishedAt = this.#now();
       const done = runView(
         await store.finishRun(run.id, {
           ...counts,
+          ...pass.fields,
           status: 'completed',
           findingsCount: findings.length,
           finishedAt: new Date(finishedAt),
@@ -246,22 +309,54 @@ export class PatrolService {
     }
   }
 
-  /** The LLM pass when there is one; its failure leaves the deterministic findings standing. */
+  /** The model's pass when a model is set; its failure leaves the deterministic findings. */
   async #withLlm(
     inputs: PatrolInputs,
     deterministic: Finding[],
     progress: (phase: PatrolPhase, message: string, extra?: Partial<PatrolProgress>) => void,
-  ): Promise<Finding[]> {
-    if (!this.llmPass) return deterministic;
-    progress('llm', 'asking the model');
-    try {
-      const extra = await this.llmPass({ inputs, findings: deterministic });
-      const byId = new Map(deterministic.map((f) => [f.id, f]));
-      for (const finding of extra) byId.set(finding.id, finding);
-      return [...byId.values()];
-    } catch (error) {
-      this.#o.log.warn({ err: error }, 'patrol LLM pass failed; keeping deterministic findings');
-      return deterministic;
+  ): Promise<PassOutcome> {
+    const deterministicOnly = new Set<FindingSource>(['deterministic']);
+    const pass = this.llmPass;
+    const model = (await pass?.model()) ?? null;
+    if (!pass || model === null) {
+      return { findings: deterministic, assessed: deterministicOnly, fields: noPass };
     }
+    progress('llm', `asking ${model}`);
+    let result: LlmPassResult;
+    try {
+      result = await pass.run({ inputs, findings: deterministic, now: this.#now() });
+    } catch (error) {
+      this.#o.log.warn({ err: error }, 'patrol model pass failed; keeping deterministic findings');
+      result = {
+        status: 'failed',
+        findings: deterministic,
+        model,
+        inputTokens: 0,
+        outputTokens: 0,
+        added: 0,
+        note: error instanceof Error ? error.message : String(error),
+      };
+    }
+    const completed = result.status === 'completed';
+    progress(
+      'llm',
+      completed
+        ? `the model added ${result.added} findings`
+        : `model pass ${result.status}: ${result.note ?? ''}`.trim(),
+    );
+    // Later entries win, so a model finding replaces one of the same id.
+    const byId = new Map((completed ? result.findings : deterministic).map((f) => [f.id, f]));
+    return {
+      findings: [...byId.values()],
+      assessed: completed ? new Set(['deterministic', 'ai']) : deterministicOnly,
+      fields: {
+        llmStatus: result.status,
+        llmModel: result.model || model,
+        llmNote: result.note,
+        inputTokens: result.inputTokens,
+        outputTokens: result.outputTokens,
+        aiFindingsCount: completed ? result.added : null,
+      },
+    };
   }
 }

@@ -78,6 +78,16 @@ export const patrolRoutes: Route[] = [
   },
   {
     method: 'GET',
+    path: '/api/ai/patrol/runs/:id',
+    handle: ({ actor, services, params }) => services.patrol.runById(actor, params.id ?? ''),
+  },
+  {
+    method: 'GET',
+    path: '/api/ai/patrol/estimate',
+    handle: ({ actor, services }) => services.patrol.estimate(actor),
+  },
+  {
+    method: 'GET',
     path: '/api/ai/patrol/stream',
     handle: ({ actor, services }) =>
       new NamedEventStream(async function* (signal) {

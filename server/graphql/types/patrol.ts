@@ -41,6 +41,10 @@ const FindingRef = builder.objectRef<FindingView>('PatrolFinding').implement({
     dismissedReason: t.exposeString('dismissedReason', { nullable: true }),
     dismissedNote: t.exposeString('dismissedNote', { nullable: true }),
     snoozedUntil: t.field({ type: 'DateTime', nullable: true, resolve: (f) => f.snoozedUntil }),
+    explanation: t.exposeString('explanation', {
+      nullable: true,
+      description: "The model's explanation of a deterministic finding",
+    }),
   }),
 });
 
@@ -57,6 +61,21 @@ const RunRef = builder.objectRef<PatrolRunView>('PatrolRun').implement({
     updatedCount: t.exposeInt('updatedCount'),
     resolvedCount: t.exposeInt('resolvedCount'),
     error: t.exposeString('error', { nullable: true }),
+    llmStatus: t.exposeString('llmStatus', {
+      nullable: true,
+      description: 'The model pass: off, completed, skipped-budget or failed; null while running',
+    }),
+    llmModel: t.exposeString('llmModel', { nullable: true }),
+    llmNote: t.exposeString('llmNote', {
+      nullable: true,
+      description: 'Why the model pass was skipped or failed, or what it dropped',
+    }),
+    inputTokens: t.exposeInt('inputTokens', { nullable: true }),
+    outputTokens: t.exposeInt('outputTokens', { nullable: true }),
+    aiFindingsCount: t.exposeInt('aiFindingsCount', {
+      nullable: true,
+      description: 'Findings the model added',
+    }),
   }),
 });
 
@@ -69,6 +88,7 @@ const StatusRef = builder.objectRef<PatrolStatus>('PatrolStatus').implement({
     nextRunAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.nextRunAt }),
     licensed: t.exposeBoolean('licensed', { description: 'Pulse Pro patrol features are on' }),
     llmPassAvailable: t.exposeBoolean('llmPassAvailable'),
+    llmModel: t.exposeString('llmModel', { nullable: true }),
     findings: t.field({
       type: 'JSON',
       description: 'Visible findings by severity',
@@ -152,6 +172,12 @@ builder.queryFields((t) => ({
     errors: proErrors,
     args: { limit: t.arg.int() },
     resolve: (_root, { limit }, { services, actor }) => services.patrol.runs(actor, limit ?? 50),
+  }),
+  patrolRun: t.field({
+    type: RunRef,
+    errors: proErrors,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, { services, actor }) => services.patrol.runById(actor, String(id)),
   }),
   patrolStatus: t.field({
     type: StatusRef,

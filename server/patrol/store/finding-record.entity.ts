@@ -21,6 +21,8 @@ export const FindingRecordSchema = defineEntity({
     impact: p.text(),
     recommendation: p.text(),
     evidence: p.json<FindingEvidence>(),
+    /** The model's latest explanation of a deterministic finding. */
+    explanation: p.text().nullable(),
     detectedAt: p.datetime(),
     lastSeenAt: p.datetime(),
     timesRaised: p.integer(),

@@ -18,6 +18,15 @@ export const PatrolRunSchema = defineEntity({
     updatedCount: p.integer(),
     resolvedCount: p.integer(),
     error: p.text().nullable(),
+    /** The model's pass: off (no model), completed, skipped-budget or failed; null while running. */
+    llmStatus: p.string().nullable(),
+    llmModel: p.string().nullable(),
+    /** Why the pass was skipped or failed, in a sentence. */
+    llmNote: p.text().nullable(),
+    inputTokens: p.integer().nullable(),
+    outputTokens: p.integer().nullable(),
+    /** Findings the model added (not counting explanations of deterministic ones). */
+    aiFindingsCount: p.integer().nullable(),
   },
 });
 

@@ -6,16 +6,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../../../server/access/actor.ts';
 import { readingsOf } from '../../../server/metrics/metric-names.ts';
 import { MetricsStore } from '../../../server/metrics/store.ts';
-import type { NodeWithCredentials } from '../../../server/nodes/node.service.ts';
 import type { Finding } from '../../../server/patrol/finding.ts';
 import { gatherPatrolInputs, historyFromStore } from '../../../server/patrol/inputs.ts';
 import { runDeterministicPatrol } from '../../../server/patrol/patrol.ts';
 import type { ResourceOf } from '../../../server/resources/model.ts';
 import { type RunningApp, startApp } from '../../fixtures/app.ts';
-import { startTestEstate, type TestEstate } from '../../fixtures/estate.ts';
+import { addLabNode, startTestEstate, type TestEstate } from '../../fixtures/estate.ts';
 
 const hour = 3_600_000;
 
@@ -26,22 +24,6 @@ let stopRecording: () => void;
 let pveId: string;
 let pbsId: string;
 const metricsDir = mkdtempSync(join(tmpdir(), 'pulse-patrol-metrics-'));
-
-async function addNode(node: NodeWithCredentials): Promise<string> {
-  const credentials =
-    node.credentials.kind === 'token'
-      ? { tokenId: node.credentials.tokenId, tokenValue: node.credentials.secret }
-      : { username: node.credentials.username, password: node.credentials.password };
-  const added = await running.app.services.nodes.add(systemActor, {
-    type: node.type,
-    name: node.name,
-    host: node.host,
-    fingerprint: node.fingerprint,
-    ...credentials,
-  });
-  await running.app.sourceManager.sync();
-  return added.id;
-}
 
 async function pollBoth(): Promise<void> {
   await running.app.scheduler.pollNow(pveId);
@@ -68,8 +50,8 @@ beforeAll(async () => {
         metrics.record(resource.id, metric, lab.now(), value);
     }
   });
-  pveId = await addNode(lab.pve);
-  pbsId = await addNode(lab.pbs);
+  pveId = await addLabNode(running, lab.pve);
+  pbsId = await addLabNode(running, lab.pbs);
   await pollBoth();
 });
 

@@ -2,10 +2,8 @@
 // on (so Pro is unlocked) and a lab estate with a fault switch, its progress followed over
 // server-sent events, and the Pro routes answering 402 on an install without a licence.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../../../server/access/actor.ts';
-import type { NodeWithCredentials } from '../../../server/nodes/node.service.ts';
 import { graphql, type RunningApp, startApp } from '../../fixtures/app.ts';
-import { startTestEstate, type TestEstate } from '../../fixtures/estate.ts';
+import { addLabNode, startTestEstate, type TestEstate } from '../../fixtures/estate.ts';
 
 interface SseEvent {
   event: string;
@@ -37,20 +35,6 @@ function sseReader(response: Response) {
   };
 }
 
-async function addNode(running: RunningApp, node: NodeWithCredentials): Promise<string> {
-  if (node.credentials.kind !== 'token') throw new Error('expected a token node');
-  const added = await running.app.services.nodes.add(systemActor, {
-    type: node.type,
-    name: node.name,
-    host: node.host,
-    fingerprint: node.fingerprint,
-    tokenId: node.credentials.tokenId,
-    tokenValue: node.credentials.secret,
-  });
-  await running.app.sourceManager.sync();
-  return added.id;
-}
-
 const json = { 'content-type': 'application/json' };
 
 describe('the patrol on a demo install (Pro unlocked while the demo runs)', () => {
@@ -61,7 +45,7 @@ describe('the patrol on a demo install (Pro unlocked while the demo runs)', () =
   beforeAll(async () => {
     lab = await startTestEstate();
     running = await startApp({ PULSE_MOCK_MODE: 'true' });
-    pveId = await addNode(running, lab.pve);
+    pveId = await addLabNode(running, lab.pve);
     await running.app.scheduler.pollNow(pveId);
   });
 

@@ -73,11 +73,24 @@ describe('the patrol schedule', () => {
 describe('a run', () => {
   it('never overlaps another, and merges the LLM pass by id', async () => {
     let release: (found: ReturnType<typeof finding>[]) => void = () => {};
-    patrol.llmPass = ({ findings }) => {
-      expect(findings).toEqual([]);
-      return new Promise((resolve) => {
-        release = resolve;
-      });
+    patrol.llmPass = {
+      model: async () => 'scripted:model',
+      estimate: () => Promise.reject(new Error('not asked')),
+      run: ({ findings }) => {
+        expect(findings).toEqual([]);
+        return new Promise((resolve) => {
+          release = (found) =>
+            resolve({
+              status: 'completed',
+              findings: found,
+              model: 'scripted:model',
+              inputTokens: 10,
+              outputTokens: 5,
+              added: found.length,
+              note: null,
+            });
+        });
+      },
     };
     const first = patrol.run(admin);
     await vi.waitFor(() => expect(events.map((e) => e.phase)).toContain('llm'));
@@ -86,7 +99,14 @@ describe('a run', () => {
 
     const disk = 'pve-a/storage/pve1/local';
     release([finding('capacity', disk), finding('capacity', disk, 'critical')]);
-    expect(await first).toMatchObject({ status: 'completed', findingsCount: 1, newCount: 1 });
+    expect(await first).toMatchObject({
+      status: 'completed',
+      findingsCount: 1,
+      newCount: 1,
+      llmStatus: 'completed',
+      llmModel: 'scripted:model',
+      inputTokens: 10,
+    });
     expect(await lab.findings.list(viewer)).toMatchObject([
       { id: `capacity:${disk}`, severity: 'critical' },
     ]);

@@ -1,30 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../../server/access/actor.ts';
-import type { NodeWithCredentials } from '../../../server/nodes/node.service.ts';
 import type { Resource } from '../../../server/resources/model.ts';
 import { type RunningApp, startApp } from '../../fixtures/app.ts';
-import { startTestEstate, type TestEstate } from '../../fixtures/estate.ts';
+import { addLabNode, startTestEstate, type TestEstate } from '../../fixtures/estate.ts';
 
 let lab: TestEstate;
 let running: RunningApp;
 let pveId: string;
 let pbsId: string;
-
-async function addNode(node: NodeWithCredentials): Promise<string> {
-  const credentials =
-    node.credentials.kind === 'token'
-      ? { tokenId: node.credentials.tokenId, tokenValue: node.credentials.secret }
-      : { username: node.credentials.username, password: node.credentials.password };
-  const added = await running.app.services.nodes.add(systemActor, {
-    type: node.type,
-    name: node.name,
-    host: node.host,
-    fingerprint: node.fingerprint,
-    ...credentials,
-  });
-  await running.app.sourceManager.sync();
-  return added.id;
-}
 
 const poll = (id: string) => running.app.scheduler.pollNow(id);
 const health = (id: string) => running.app.scheduler.health().find((h) => h.id === id);
@@ -42,8 +25,8 @@ async function serverIsUp(): Promise<void> {
 beforeAll(async () => {
   lab = await startTestEstate();
   running = await startApp({ CONNECTION_TIMEOUT: '1' });
-  pveId = await addNode(lab.pve);
-  pbsId = await addNode(lab.pbs);
+  pveId = await addLabNode(running, lab.pve);
+  pbsId = await addLabNode(running, lab.pbs);
   await poll(pveId);
   await poll(pbsId);
 });

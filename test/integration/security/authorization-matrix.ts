@@ -373,6 +373,13 @@ export const restMatrix: readonly RestRow[] = [
   { method: 'DELETE', path: '/api/ai/patrol/findings', allow: manageFinding },
   { method: 'GET', path: '/api/ai/patrol/history', allow: readFinding },
   { method: 'GET', path: '/api/ai/patrol/runs', allow: readFinding },
+  {
+    method: 'GET',
+    path: '/api/ai/patrol/runs/:id',
+    params: { id: 'nope' },
+    allow: readFinding,
+  },
+  { method: 'GET', path: '/api/ai/patrol/estimate', allow: readFinding },
   // Pro.
   { method: 'GET', path: '/api/ai/patrol/stream', allow: readFinding },
   // Pro.
@@ -856,6 +863,18 @@ export const graphqlMatrix: readonly GraphqlRow[] = [
     operation: 'query',
     field: 'patrolRuns',
     document: `{ patrolRuns ${typed} }`,
+    allow: readFinding,
+  },
+  {
+    operation: 'query',
+    field: 'patrolRun',
+    document: `{ patrolRun(id: "nope") ${typed} }`,
+    allow: readFinding,
+  },
+  {
+    operation: 'query',
+    field: 'patrolEstimate',
+    document: `{ patrolEstimate ${typed} }`,
     allow: readFinding,
   },
   {
