@@ -13,7 +13,7 @@ const EstimateRef = builder.objectRef<PatrolEstimate>('PatrolEstimate').implemen
   description: 'What a patrol run would send the model now, before anything is sent',
   fields: (t) => ({
     estimatedInputTokens: t.exposeInt('estimatedInputTokens', {
-      description: 'Cautious estimate (3 characters per token); 0 without a model',
+      description: 'Cautious estimate (2.5 characters per token); 0 without a model',
     }),
     tokenBudget: t.exposeInt('tokenBudget', { description: 'Most one pass may send' }),
     resources: t.field({ type: CoverageRef, resolve: (e) => e.resources }),

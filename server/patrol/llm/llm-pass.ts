@@ -66,6 +66,11 @@ export interface ModelPassDeps {
 const maxOutputTokens = 2_048;
 /** Room kept for the message wrapping and each provider's own framing. */
 const framingTokens = 150;
+/**
+ * The summary aims at 90% of the budget: tokenizers differ (Claude's splits JSON somewhat
+ * finer than OpenAI's), and the budget is a promise, not a target.
+ */
+const tokenizerHeadroom = 0.9;
 
 const fixedTokens =
   estimateTokens(patrolSystemPrompt) +
@@ -156,7 +161,7 @@ export class ModelPass implements LlmPass {
       earlierModelFindings,
       notes,
       now: input.now,
-      maxChars: (patrolTokenBudget - fixedTokens) * charsPerToken,
+      maxChars: (patrolTokenBudget * tokenizerHeadroom - fixedTokens) * charsPerToken,
     });
   }
 

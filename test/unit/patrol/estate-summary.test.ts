@@ -1,3 +1,4 @@
+import { countTokens as o200kTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, it } from 'vitest';
 import { makeFinding } from '../../../server/patrol/finding.ts';
 import type { PatrolInputs } from '../../../server/patrol/inputs.ts';
@@ -68,6 +69,8 @@ describe('the estate summary the model reads', () => {
     });
     expect(summary.document.length).toBeLessThanOrEqual(maxChars);
     expect(estimateTokens(summary.document)).toBeLessThan(patrolTokenBudget);
+    // The estimate is cautious: a real tokenizer counts fewer tokens than it says.
+    expect(o200kTokens(summary.document)).toBeLessThanOrEqual(estimateTokens(summary.document));
     const document = JSON.parse(summary.document);
     expect(document.totals.vm).toEqual({ running: 2_000 });
     expect(document.nodes.rows).toHaveLength(20);
