@@ -11,7 +11,7 @@ export class ServiceError extends Error {
 export class ValidationError extends ServiceError {
   override name = 'ValidationError';
   override readonly status = 400;
-  override readonly code = 'VALIDATION';
+  override readonly code: string = 'VALIDATION';
   readonly field: string | null;
 
   constructor(message: string, field: string | null = null) {

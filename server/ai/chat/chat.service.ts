@@ -16,6 +16,12 @@ export class ChatProviderError extends ServiceError {
   override readonly code = 'AI_PROVIDER';
 }
 
+/** No provider or chat model is set up: a 400 whose code lets clients point to the settings. */
+export class AiNotConfiguredError extends ValidationError {
+  override name = 'AiNotConfiguredError';
+  override readonly code = 'AI_NOT_CONFIGURED';
+}
+
 /** Model rounds per question: each may call tools; the last must answer. */
 export const maxRounds = 6;
 const maxTokens = 2048;
@@ -168,7 +174,9 @@ export class ChatService {
   async #model(): Promise<ChatModel> {
     const model = await this.#deps.ai.modelFor('chat');
     if (!model) {
-      throw new ValidationError('AI is not enabled or no chat model is chosen in the AI settings');
+      throw new AiNotConfiguredError(
+        'AI is not enabled or no chat model is chosen in the AI settings',
+      );
     }
     return model;
   }

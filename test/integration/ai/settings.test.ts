@@ -3,9 +3,12 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { AiSettings } from '../../../server/ai/ai-settings.entity.ts';
 import { graphql, type RunningApp, startApp } from '../../fixtures/app.ts';
+import { testToken } from '../../fixtures/auth.ts';
 import { type LlmServer, startLlmServer } from '../../fixtures/llm-server.ts';
 
 let app: RunningApp;
@@ -39,6 +42,34 @@ async function token(scopes: string[]): Promise<Record<string, string>> {
 }
 
 describe('AI settings', () => {
+  it('answers a chat before AI is set up with a 400 and a code clients can act on', async () => {
+    const rest = await app.fetch('/api/ai/execute', json('POST', { prompt: 'hello' }));
+    expect(rest.status).toBe(400);
+    expect(await rest.json()).toEqual({ error: expect.stringContaining('AI settings') });
+    const client = createClient({
+      url: app.graphqlWsUrl,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { token: testToken },
+    });
+    const codes = await new Promise<unknown[]>((resolve, reject) => {
+      client.subscribe(
+        { query: 'subscription { aiChat(input: { message: "hello" }) { __typename } }' },
+        {
+          next: (result) => resolve((result.errors ?? []).map((e) => e.extensions?.code)),
+          // Refused before the first event: graphql-ws hands over the GraphQL errors here.
+          error: (errors) =>
+            Array.isArray(errors)
+              ? resolve(errors.map((e: { extensions?: { code?: unknown } }) => e.extensions?.code))
+              : reject(errors),
+          complete: () => resolve([]),
+        },
+      );
+    });
+    await client.dispose();
+    expect(codes).toEqual(['AI_NOT_CONFIGURED']);
+  });
+
   it('round-trips over REST with keys sealed at rest and masked in answers', async () => {
     const before = await app.fetch('/api/settings/ai');
     expect(before.status).toBe(200);

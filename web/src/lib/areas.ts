@@ -116,11 +116,6 @@ export const areaGroups: AreaGroup[] = [
         label: 'AI Patrol',
         icon: 'sparkles',
         summary: 'An assistant that reviews your estate and explains what needs attention.',
-        plans: [
-          'Scheduled patrols with findings ranked by impact',
-          'Plain-language explanations and suggested fixes',
-          'Your choice of AI provider, or none at all',
-        ],
       },
       {
         slug: 'settings',

@@ -40,23 +40,6 @@ export const typeLabel = (type: string): string => typeLabels[type] ?? type;
 export const levelTone: Record<AlertLevel, BadgeTone> = { CRITICAL: 'bad', WARNING: 'warn' };
 export const levelLabel: Record<AlertLevel, string> = { CRITICAL: 'Critical', WARNING: 'Warning' };
 
-/** Where the resource is shown in detail; storage has no page of its own, only its list. */
-export function resourceHref(alert: Pick<Alert, 'resourceId' | 'resourceType'>): string | null {
-  const id = encodeURIComponent(alert.resourceId);
-  switch (alert.resourceType) {
-    case 'node':
-      return `/nodes/${id}`;
-    case 'vm':
-    case 'container':
-      return `/guests/${id}`;
-    case 'storage':
-    case 'pbsDatastore':
-      return '/storage';
-    default:
-      return null;
-  }
-}
-
 export function filterAlerts(list: readonly Alert[], filters: AlertFilters): Alert[] {
   const needle = filters.search.trim().toLowerCase();
   return list.filter(

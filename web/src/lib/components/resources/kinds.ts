@@ -39,6 +39,26 @@ export function detailHref(r: Pick<Resource, 'id' | 'type'>): string | null {
   return null;
 }
 
+/**
+ * Where an alert's or finding's subject is shown, from the server's lower-case resource type:
+ * nodes and guests have pages, storage and datastores only their list.
+ */
+export function subjectHref(subject: { resourceId: string; resourceType: string }): string | null {
+  const id = encodeURIComponent(subject.resourceId);
+  switch (subject.resourceType) {
+    case 'node':
+      return `/nodes/${id}`;
+    case 'vm':
+    case 'container':
+      return `/guests/${id}`;
+    case 'storage':
+    case 'pbsDatastore':
+      return '/storage';
+    default:
+      return null;
+  }
+}
+
 /** Natural name order, so pve2 sorts before pve10. */
 export const byName = (a: { name: string }, b: { name: string }) =>
   a.name.localeCompare(b.name, undefined, { numeric: true });
