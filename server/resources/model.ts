@@ -165,46 +165,139 @@ export interface CephDetails {
   placementGroupCount: number | null;
 }
 
-export interface DockerHostDetails {
+/** Who reports a resource that comes from pulse-agent, and how often. */
+export interface AgentLink {
+  agentId: string;
+  agentVersion: string | null;
+  /** Seconds between reports the agent promised. */
+  intervalSeconds: number;
+}
+
+export interface DockerHostDetails extends AgentLink {
+  hostname: string;
   runtime: string;
   runtimeVersion: string | null;
+  os: string | null;
+  architecture: string | null;
+  cpuCount: number | null;
   containerCount: number;
+  runningCount: number;
+}
+
+export interface ContainerPort {
+  privatePort: number;
+  publicPort: number | null;
+  protocol: string;
+  ip: string | null;
 }
 
 export interface DockerContainerDetails {
+  /** The engine's container id (64 hex). */
+  containerId: string;
   image: string;
+  /** created, running, paused, restarting, removing, exited, dead. */
   state: string;
+  /** The engine's sentence, e.g. "Up 3 hours (healthy)". */
+  statusText: string | null;
   health: string | null;
   restartCount: number;
+  exitCode: number | null;
+  createdAt: number | null;
+  ports: ContainerPort[];
+  /** From the `com.docker.compose.project` label. */
+  composeProject: string | null;
 }
 
-export interface K8sClusterDetails {
+export interface K8sClusterDetails extends AgentLink {
   version: string | null;
+  server: string | null;
+  context: string | null;
+  nodeCount: number;
+  podCount: number;
+  deploymentCount: number;
+  namespaceCount: number;
 }
 
 export interface K8sNodeDetails {
+  cluster: string;
   ready: boolean;
+  unschedulable: boolean;
+  roles: string[];
   kubeletVersion: string | null;
+  containerRuntime: string | null;
+  osImage: string | null;
+  kernelVersion: string | null;
+  architecture: string | null;
+  /** Allocatable CPU in millicores and memory in bytes; pods the node may run. */
+  allocatableCpuMillicores: number | null;
+  allocatableMemoryBytes: number | null;
+  podCapacity: number | null;
 }
 
 export interface K8sPodDetails {
+  cluster: string;
   namespace: string;
+  nodeName: string | null;
+  /** Pending, Running, Succeeded, Failed, Unknown. */
   phase: string;
+  reason: string | null;
+  message: string | null;
   restarts: number;
+  readyContainers: number | null;
+  totalContainers: number | null;
+  ownerKind: string | null;
+  ownerName: string | null;
+  createdAt: number | null;
 }
 
 export interface K8sDeploymentDetails {
+  cluster: string;
   namespace: string;
   desiredReplicas: number;
   readyReplicas: number;
+  updatedReplicas: number | null;
+  availableReplicas: number | null;
 }
 
-export interface HostDetails {
+export interface HostFilesystem {
+  device: string;
+  mountpoint: string;
+  fsType: string | null;
+  totalBytes: number;
+  usedBytes: number;
+}
+
+export interface HostInterface {
+  name: string;
+  mac: string | null;
+  addresses: string[];
+  /** Rates from the last two reports; null after the first. */
+  rxBytesPerSecond: number | null;
+  txBytesPerSecond: number | null;
+  speedMbps: number | null;
+}
+
+export interface HostTemperature {
+  sensor: string;
+  celsius: number;
+}
+
+export interface HostDetails extends AgentLink {
   hostname: string;
   platform: string | null;
   osName: string | null;
+  osVersion: string | null;
   kernelVersion: string | null;
-  agentVersion: string | null;
+  architecture: string | null;
+  cpuModel: string | null;
+  cpuCount: number | null;
+  loadAverage: number[];
+  swap: Usage | null;
+  filesystems: HostFilesystem[];
+  interfaces: HostInterface[];
+  temperatures: HostTemperature[];
+  /** The address the agent says it is reached at. */
+  reportIp: string | null;
 }
 
 export interface DetailsByType {
