@@ -25,6 +25,8 @@ COPY --from=build /app/server ./server
 COPY --from=build /app/migrations ./migrations
 COPY --from=build /app/web/package.json ./web/package.json
 COPY --from=build /app/web/build ./web/build
+# The one-file pulse-agent served at /download/pulse-agent (built by npm run build).
+COPY --from=build /app/.build ./.build
 USER pulse
 VOLUME ["/data"]
 EXPOSE 7655

@@ -1,6 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { systemActor } from './access/actor.ts';
+import type { AgentService } from './agents/agent.service.ts';
+import { buildAgents } from './agents/compose.ts';
+import type { AgentLiveness } from './agents/liveness.ts';
 import { AiSettingsService } from './ai/ai-settings.service.ts';
 import { ChatService } from './ai/chat/chat.service.ts';
 import { ConversationStore } from './ai/chat/conversations.ts';
@@ -19,6 +22,7 @@ import type { Config } from './config/env.ts';
 import { prepareDataDir } from './config/paths.ts';
 import { createSecretBox, loadEncryptionKey } from './config/secrets.ts';
 import { type Orm, openDatabase } from './db/orm.ts';
+import { withDemoAgents } from './demo/agents/index.ts';
 import { demoNodes } from './demo/demo-nodes.ts';
 import { EventBus } from './events/bus.ts';
 import { createGraphqlServer } from './graphql/yoga.ts';
@@ -77,6 +81,7 @@ export interface Services {
   license: LicenseService;
   findings: FindingsService;
   patrol: PatrolService;
+  agents: AgentService;
 }
 
 export interface App {
@@ -88,6 +93,8 @@ export interface App {
   sourceManager: SourceManager;
   scheduler: Scheduler;
   metricsRecorder: MetricsRecorder;
+  /** Marks agents that stopped reporting; `sweep(now)` lets tests move its clock. */
+  agentLiveness: AgentLiveness;
   /** Listens and resolves with the bound address (port 0 picks a free one). */
   start(port: number, host?: string): Promise<AddressInfo>;
   stop(): Promise<void>;
@@ -146,6 +153,7 @@ export async function buildApp(
   const metrics = new MetricsService(metricsStore, bus);
   const license = new LicenseService(() => sourceManager.demoRunning);
   const guestMetadata = new GuestMetadataService(orm, (id) => store.get(id));
+  const { service: agents, liveness: agentLiveness } = buildAgents(store, orm);
   const findingStore = new FindingStore(orm);
   const findings = new FindingsService(findingStore, license);
   const services: Services = {
@@ -202,6 +210,7 @@ export async function buildApp(
       }),
       budgetLeft: () => cost.budgetLeft(),
     }),
+    agents,
   };
   const auth = identity.authenticator;
   const sourceManager = new SourceManager({
@@ -209,7 +218,7 @@ export async function buildApp(
     scheduler,
     bus,
     factory: (node) => createProxmoxSource(node, config, log, services.nodes),
-    demo: demoNodes(log, config.demoSize),
+    demo: withDemoAgents(demoNodes(log, config.demoSize), agents, log),
     demoMode: config.demoMode,
     log,
   });
@@ -234,7 +243,9 @@ export async function buildApp(
     sourceManager,
     scheduler,
     metricsRecorder,
+    agentLiveness,
     async start(port, host = config.bindAddress) {
+      agentLiveness.start();
       await services.notifications.start();
       await services.alerts.start();
       await services.patrol.start();
@@ -248,6 +259,7 @@ export async function buildApp(
     },
     async stop() {
       await sourceManager.stop();
+      agentLiveness.stop();
       await scheduler.stop();
       await metricsRecorder.stop();
       await http.close();

@@ -6,7 +6,7 @@ import {
 } from '@casl/ability';
 import type { Scope } from './scopes.ts';
 
-export type Action = 'read' | 'update' | 'acknowledge' | 'manage';
+export type Action = 'read' | 'update' | 'acknowledge' | 'report' | 'manage';
 /** What a permission is about. `Account` is a user's login, sessions and tokens. */
 export type SubjectType =
   | 'Resource'
@@ -20,16 +20,28 @@ export type SubjectType =
   | 'AI'
   /** Patrol findings: read, act on (acknowledge), run the patrol and keep its rules (manage). */
   | 'Finding'
+  /**
+   * pulse-agent: send reports (of one kind, by condition), read the registry and an agent's
+   * remote config (read), unlink, delete and configure agents (update).
+   */
+  | 'Agent'
   | 'all';
 /** A subject with fields, for rules with conditions (an account is its own user's). */
 export type AccountSubject = ForcedSubject<'Account'> & { username: string };
-export type Subject = SubjectType | AccountSubject;
+/** What an agent reports about; a report scope covers one kind. */
+export type AgentKind = 'host' | 'docker' | 'kubernetes';
+/** Agent reports of one kind, for the per-kind report rules. */
+export type AgentSubject = ForcedSubject<'Agent'> & { kind: AgentKind };
+export type Subject = SubjectType | AccountSubject | AgentSubject;
 export type Ability = MongoAbility<[Action, Subject]>;
 
 export const roles = ['admin', 'operator', 'viewer'] as const;
 export type Role = (typeof roles)[number];
 
-type Permission = readonly [Action, SubjectType];
+/** An action on a subject, optionally only where the subject's fields match. */
+type Permission =
+  | readonly [Action, SubjectType]
+  | readonly [Action, SubjectType, Readonly<Record<string, unknown>>];
 
 const readOnly: Permission[] = [
   ['read', 'Resource'],
@@ -38,6 +50,7 @@ const readOnly: Permission[] = [
   ['read', 'Node'],
   ['read', 'AI'],
   ['read', 'Finding'],
+  ['read', 'Agent'],
 ];
 
 /** What each built-in role may do. Admin may do everything, including what is added later. */
@@ -62,6 +75,7 @@ const scopePermissions: Partial<Record<Scope, readonly Permission[]>> = {
     ['read', 'Resource'],
     ['read', 'Alert'],
     ['read', 'Finding'],
+    ['read', 'Agent'],
   ],
   'monitoring:write': [
     ['acknowledge', 'Alert'],
@@ -82,6 +96,16 @@ const scopePermissions: Partial<Record<Scope, readonly Permission[]>> = {
     ['manage', 'AI'],
   ],
   'audit:read': [['read', 'Audit']],
+  // An agent's token reports its own kind only; `agent:report` also lets the agent read its
+  // remote config, look itself up and unregister (the service checks "itself").
+  'agent:report': [['report', 'Agent', { kind: 'host' }]],
+  'docker:report': [['report', 'Agent', { kind: 'docker' }]],
+  'kubernetes:report': [['report', 'Agent', { kind: 'kubernetes' }]],
+  'agent:config:read': [['read', 'Agent']],
+  'agent:manage': [
+    ['read', 'Agent'],
+    ['update', 'Agent'],
+  ],
   'ai:chat': [['read', 'AI']],
   // Runs the patrol and keeps its rules, as Pulse's `ai:execute` does on every patrol route.
   'ai:execute': [
@@ -107,11 +131,11 @@ export function abilityFor({ role, scopes, username }: Grant): Ability {
   const roleAbility = build(role ? rolePermissions[role] : []);
   const { can, build: finish } = new AbilityBuilder<Ability>(createMongoAbility);
   if (scopes === null || scopes.includes('*')) {
-    for (const [action, subject] of role ? rolePermissions[role] : []) can(action, subject);
+    for (const permission of role ? rolePermissions[role] : []) grant(can, permission);
   } else {
     for (const scope of scopes) {
-      for (const [action, subject] of scopePermissions[scope] ?? []) {
-        if (roleAbility.can(action, subject)) can(action, subject);
+      for (const permission of scopePermissions[scope] ?? []) {
+        if (roleAbility.can(permission[0], permission[1])) grant(can, permission);
       }
     }
   }
@@ -124,6 +148,11 @@ export function abilityFor({ role, scopes, username }: Grant): Ability {
 
 function build(permissions: readonly Permission[]): Ability {
   const { can, build: finish } = new AbilityBuilder<Ability>(createMongoAbility);
-  for (const [action, subject] of permissions) can(action, subject);
+  for (const permission of permissions) grant(can, permission);
   return finish();
+}
+
+function grant(can: AbilityBuilder<Ability>['can'], [action, subject, conditions]: Permission) {
+  if (conditions) can(action, subject, conditions);
+  else can(action, subject);
 }

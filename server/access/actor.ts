@@ -4,6 +4,8 @@ import {
   type Ability,
   type AccountSubject,
   type Action,
+  type AgentKind,
+  type AgentSubject,
   abilityFor,
   type Role,
   type Subject,
@@ -68,10 +70,18 @@ export const systemActor: Actor = makeActor({
 /** A user's account as a subject, for the "own account" rules. */
 export const account = (username: string): AccountSubject => subject('Account', { username });
 
+/** Reports of one kind of agent as a subject, for the per-kind report scopes. */
+export const agentReports = (kind: AgentKind): AgentSubject => subject('Agent', { kind });
+
 /** Throws unless the actor may perform the action: 401 for nobody, 403 for somebody. */
 export function authorize(actor: Actor, action: Action, target: Subject): void {
   if (actor.ability.can(action, target)) return;
   if (actor.kind === 'anonymous') throw new UnauthenticatedError('authentication required');
-  const what = typeof target === 'string' ? target : `account ${target.username}`;
+  const what =
+    typeof target === 'string'
+      ? target
+      : 'username' in target
+        ? `account ${target.username}`
+        : `${target.kind} agent reports`;
   throw new ForbiddenError(`not allowed to ${action} ${what}`);
 }

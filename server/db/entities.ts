@@ -1,3 +1,4 @@
+import { Agent } from '../agents/agent.entity.ts';
 import { AiSettings } from '../ai/ai-settings.entity.ts';
 import { AiConversation, AiMessage } from '../ai/chat/conversation.entity.ts';
 import { AiUsage } from '../ai/cost/ai-usage.entity.ts';
@@ -46,4 +47,5 @@ export const entities = [
   PatrolRun,
   SuppressionRule,
   GuestMetadata,
+  Agent,
 ];

@@ -20,6 +20,7 @@ import './types/patrol-estimate.ts';
 import './types/ai-chat.ts';
 import './types/ai-cost.ts';
 import './types/guest-metadata.ts';
+import './types/agents.ts';
 import './types/notification-channels.ts';
 import './types/notification-delivery.ts';
 

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { distributionPaths } from './agent-distribution.ts';
 import { clientIp, headerReader, isSecure } from './exchange.ts';
 import { budgets, type RateBudget, type RateLimiter } from './rate-limit.ts';
 
@@ -15,6 +16,7 @@ export function budgetFor(path: string): RateBudget | null {
   if (authPaths.has(path) || path.startsWith('/api/oidc/')) return budgets.auth;
   if (path === '/api/security/validate-bootstrap-token') return budgets.bootstrap;
   if (path === '/api/security/recovery') return budgets.recovery;
+  if (distributionPaths.has(path)) return budgets.download;
   if (path === '/graphql' || path === '/api' || path.startsWith('/api/')) return budgets.general;
   return null;
 }
@@ -57,7 +59,7 @@ const baseHeaders: Record<string, string> = {
   'x-xss-protection': '0',
 };
 
-/** API answers are data, never pages: nothing may load or frame them. */
+/** API answers (and the agent downloads) are data, never pages: nothing may load or frame them. */
 const apiCsp = "default-src 'none'; frame-ancestors 'none'";
 
 /**
@@ -72,7 +74,8 @@ export function applySecurityHeaders(
 ): void {
   for (const [name, value] of Object.entries(baseHeaders)) res.setHeader(name, value);
   const graphiql = path === '/graphql' && req.method === 'GET';
-  if ((path === '/graphql' && !graphiql) || path === '/api' || path.startsWith('/api/')) {
+  const data = path === '/api' || path.startsWith('/api/') || distributionPaths.has(path);
+  if ((path === '/graphql' && !graphiql) || data) {
     res.setHeader('content-security-policy', apiCsp);
   }
   if (isSecure(req, publicUrl)) {

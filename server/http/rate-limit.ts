@@ -11,6 +11,8 @@ export const budgets = {
   auth: { name: 'auth', limit: 10, windowMs: 60_000 },
   bootstrap: { name: 'bootstrap', limit: 10, windowMs: 5 * 60_000 },
   recovery: { name: 'recovery', limit: 3, windowMs: 10 * 60_000 },
+  /** The public agent download and installer. */
+  download: { name: 'download', limit: 60, windowMs: 60_000 },
 } satisfies Record<string, RateBudget>;
 
 export interface RateDecision {

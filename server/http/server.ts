@@ -6,6 +6,7 @@ import type { Authenticator } from '../auth/authenticator.ts';
 import type { EventBus } from '../events/bus.ts';
 import { serveGraphqlOverWebSocket } from '../graphql/ws.ts';
 import type { GraphqlServer } from '../graphql/yoga.ts';
+import { createAgentDistribution, distributionPaths } from './agent-distribution.ts';
 import type { NodeHandler } from './dashboard.ts';
 import { clientIp } from './exchange.ts';
 import { applySecurityHeaders, sameOriginUpgrade, withinRateLimit } from './guard.ts';
@@ -28,11 +29,12 @@ export interface HttpParts {
 const pathOf = (req: IncomingMessage) => new URL(req.url ?? '/', 'http://localhost').pathname;
 
 /**
- * One port for everything: /graphql (HTTP and graphql-ws), /api (REST), and every other path
- * to the SvelteKit dashboard.
+ * One port for everything: /graphql (HTTP and graphql-ws), /api (REST), the agent download
+ * and installer, and every other path to the SvelteKit dashboard.
  */
 export function createHttpServer(parts: HttpParts): { server: Server; close(): Promise<void> } {
   const limiter = new RateLimiter();
+  const agentDistribution = createAgentDistribution();
   const server = createServer((req, res) => {
     const path = pathOf(req);
     applySecurityHeaders(req, res, path, parts.publicUrl);
@@ -44,6 +46,10 @@ export function createHttpServer(parts: HttpParts): { server: Server; close(): P
     }
     if (path === '/api' || path.startsWith('/api/')) {
       void parts.rest(req, res);
+      return;
+    }
+    if (distributionPaths.has(path)) {
+      void agentDistribution(req, res, path);
       return;
     }
     parts.dashboard(req, res, () => {

@@ -36,7 +36,8 @@ export function readingsOf(resource: Resource): [MetricName, number][] {
     ['diskReadBytesPerSecond', resource.diskIo?.readBytesPerSecond ?? null],
     ['diskWriteBytesPerSecond', resource.diskIo?.writeBytesPerSecond ?? null],
   ];
-  if (resource.type === 'node') {
+  // Agent hosts report load and swap as nodes do.
+  if (resource.type === 'node' || resource.type === 'host') {
     out.push(['load1', resource.details.loadAverage[0] ?? null]);
     const swap = resource.details.swap;
     out.push(['swap', swap && fraction(swap.usedBytes, swap.totalBytes)]);

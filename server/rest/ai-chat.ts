@@ -2,6 +2,9 @@ import type { ChatStreamEvent } from '../ai/chat/chat.service.ts';
 import { NamedEventStream, type Route, type ServerSentEvent } from './router.ts';
 
 function streamed(event: ChatStreamEvent): ServerSentEvent {
+  if (event.type === 'started') {
+    return { event: 'started', data: { conversationId: event.conversationId } };
+  }
   if (event.type === 'text') return { event: 'text', data: { delta: event.delta } };
   if (event.type === 'tool') {
     return { event: 'tool', data: { phase: event.phase, name: event.name, ok: event.ok } };

@@ -25,16 +25,24 @@ export function sendError(res: ServerResponse, status: number, message: string):
   sendJson(res, status, { error: message });
 }
 
-const maxBodyBytes = 1024 * 1024;
+/** The body limit of every route that does not set its own. */
+export const defaultMaxBodyBytes = 1024 * 1024;
 
 /** Reads a JSON body; an empty body is `{}`. Too large → 413, not JSON → 400. */
-export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+export async function readJsonBody(
+  req: IncomingMessage,
+  maxBodyBytes = defaultMaxBodyBytes,
+): Promise<unknown> {
+  const tooLarge = () =>
+    new RequestError(413, `request body is larger than ${maxBodyBytes / (1024 * 1024)} MiB`);
+  // A declared length over the limit is refused before a byte of it is read.
+  if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > maxBodyBytes) throw new RequestError(413, 'request body is larger than 1 MiB');
+    if (size > maxBodyBytes) throw tooLarge();
     chunks.push(buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8').trim();

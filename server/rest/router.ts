@@ -12,6 +12,7 @@ import {
   isSecure,
 } from '../http/exchange.ts';
 import type { Logger } from '../log/logger.ts';
+import { agentRoutes } from './agents.ts';
 import { aiChatRoutes } from './ai-chat.ts';
 import { aiCostRoutes } from './ai-cost.ts';
 import { aiSettingsRoutes } from './ai-settings.ts';
@@ -60,6 +61,8 @@ export interface Route {
   path: string;
   /** Accept `?token=` (Pulse allows it on export and import only). */
   queryToken?: boolean;
+  /** A body limit other than the default 1 MiB (agent reports may be larger). */
+  maxBodyBytes?: number;
   handle(request: RouteRequest): Promise<unknown> | unknown;
 }
 
@@ -102,6 +105,7 @@ export function restRoutes(): Route[] {
     ...aiChatRoutes,
     ...aiCostRoutes,
     ...guestMetadataRoutes,
+    ...agentRoutes,
   ];
 }
 
@@ -131,7 +135,7 @@ export function createRestHandler(
       const params = Object.fromEntries(
         route.names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]),
       );
-      const body = methodsWithBody.has(method) ? await readJsonBody(req) : {};
+      const body = methodsWithBody.has(method) ? await readJsonBody(req, route.maxBodyBytes) : {};
       const queryToken = route.queryToken
         ? (url.searchParams.get('token') ?? undefined)
         : undefined;

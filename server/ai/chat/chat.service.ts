@@ -43,6 +43,8 @@ export interface ChatUsageTotals {
 }
 
 export type ChatStreamEvent =
+  /** First, once the conversation exists: a client that stops midway can still continue it. */
+  | { type: 'started'; conversationId: string }
   | { type: 'text'; delta: string }
   | { type: 'tool'; phase: 'started' | 'finished'; name: string; ok: boolean | null }
   | { type: 'done'; conversationId: string; usage: ChatUsageTotals };
@@ -88,6 +90,9 @@ export class ChatService {
     const conversationId =
       earlier?.id ?? (await conversations.create(actor.name, message, resourceId));
     const history = earlier?.messages ?? [];
+    // Announced once the model answers, so a provider that fails at once is still an error
+    // status rather than a stream that starts and breaks.
+    let announced = false;
     const turns: ChatMessage[] = [{ role: 'user', content: userTurn(message, resourceId) }];
     const usage: ChatUsageTotals = { inputTokens: 0, outputTokens: 0, costUsd: null, model: '' };
     try {
@@ -103,6 +108,10 @@ export class ChatService {
           maxTokens,
           ...(signal && { signal }),
         })) {
+          if (!announced) {
+            announced = true;
+            yield { type: 'started', conversationId };
+          }
           if (event.type === 'text') {
             text += event.delta;
             yield { type: 'text', delta: event.delta };

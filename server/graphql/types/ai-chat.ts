@@ -4,6 +4,7 @@ import type { ChatMessage } from '../../ai/chat-model.ts';
 import { builder } from '../builder.ts';
 import { mutationErrors } from './errors.ts';
 
+type StartedEvent = Extract<ChatStreamEvent, { type: 'started' }>;
 type TextEvent = Extract<ChatStreamEvent, { type: 'text' }>;
 type ToolEvent = Extract<ChatStreamEvent, { type: 'tool' }>;
 type DoneEvent = Extract<ChatStreamEvent, { type: 'done' }>;
@@ -15,6 +16,11 @@ const AiChatUsageRef = builder.objectRef<ChatUsageTotals>('AiChatUsage').impleme
     costUsd: t.exposeFloat('costUsd', { nullable: true, description: 'Null: no known price' }),
     model: t.exposeString('model'),
   }),
+});
+
+const AiChatStartedRef = builder.objectRef<StartedEvent>('AiChatStarted').implement({
+  description: 'The first event: the conversation this answer is saved in',
+  fields: (t) => ({ conversationId: t.exposeID('conversationId') }),
 });
 
 const AiChatTextRef = builder.objectRef<TextEvent>('AiChatText').implement({
@@ -39,10 +45,16 @@ const AiChatDoneRef = builder.objectRef<DoneEvent>('AiChatDone').implement({
   }),
 });
 
+const eventTypeNames = {
+  started: 'AiChatStarted',
+  text: 'AiChatText',
+  tool: 'AiChatTool',
+  done: 'AiChatDone',
+} as const satisfies Record<ChatStreamEvent['type'], string>;
+
 const AiChatEventRef = builder.unionType('AiChatEvent', {
-  types: [AiChatTextRef, AiChatToolRef, AiChatDoneRef],
-  resolveType: (event) =>
-    event.type === 'text' ? 'AiChatText' : event.type === 'tool' ? 'AiChatTool' : 'AiChatDone',
+  types: [AiChatStartedRef, AiChatTextRef, AiChatToolRef, AiChatDoneRef],
+  resolveType: (event) => eventTypeNames[event.type],
 });
 
 const AiChatMessageRef = builder.objectRef<ChatMessage>('AiChatMessage').implement({

@@ -113,6 +113,8 @@ describe.each(cases)('chat through $label', ({ model }) => {
     expect(done?.event).toBe('done');
     expect(done?.data.usage).toMatchObject({ inputTokens: 3300, outputTokens: 90 });
     const conversationId = String(done?.data.conversationId);
+    // The conversation is named first, so a client that stops early can still continue it.
+    expect(events[0]).toEqual({ event: 'started', data: { conversationId } });
 
     // What the model got back: the real state, from the services.
     const sent = chatRequests(llm.requests.slice(since));

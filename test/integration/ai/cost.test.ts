@@ -116,7 +116,7 @@ describe('AI cost tracking', () => {
     llm.script({ text: ['still ', 'here'] });
     const again = await running.fetch('/api/ai/execute/stream', jsonPost({ prompt: 'hi' }));
     const events = await readSse(again);
-    expect(events.map((e) => e.event)).toEqual(['text', 'text', 'done']);
+    expect(events.map((e) => e.event)).toEqual(['started', 'text', 'text', 'done']);
   });
 
   it('answers a provider failure before any event with 502, and after one with an error event', async () => {
@@ -129,7 +129,7 @@ describe('AI cost tracking', () => {
     const late = await running.fetch('/api/ai/execute/stream', jsonPost({ prompt: 'hi' }));
     expect(late.status).toBe(200);
     const events = await readSse(late);
-    expect(events.map((e) => e.event)).toEqual(['tool', 'tool', 'error']);
+    expect(events.map((e) => e.event)).toEqual(['started', 'tool', 'tool', 'error']);
     expect(String(events.at(-1)?.data.error)).toMatch(/answered with an error/);
   });
 

@@ -23,7 +23,11 @@ describe('the demo estate on a first run', () => {
     await Promise.all(
       ['demo-pve', 'demo-pbs', 'demo-pmg'].map((id) => running.app.scheduler.pollNow(id)),
     );
-    expect(sources()).toEqual(new Set(['demo-pve', 'demo-pbs', 'demo-pmg']));
+    const agents = /^(host|docker|k8s)-agent:/;
+    const proxmox = [...sources()].filter((source) => !agents.test(source));
+    expect(new Set(proxmox)).toEqual(new Set(['demo-pve', 'demo-pbs', 'demo-pmg']));
+    // …and its simulated agents: two hosts, two Docker machines, a Kubernetes cluster.
+    expect(sources().size - proxmox.length).toBe(5);
     expect(running.app.services.sources.demoActive(systemActor)).toBe(true);
   });
 

@@ -20,6 +20,11 @@ export const callers = [
   'audit:read',
   'ai:chat',
   'ai:execute',
+  'agent:report',
+  'agent:config:read',
+  'agent:manage',
+  'docker:report',
+  'kubernetes:report',
   '*',
 ] as const;
 
@@ -83,6 +88,22 @@ const actOnFinding: readonly Caller[] = [
 const annotate: readonly Caller[] = ['operator', 'admin', 'monitoring:write', '*'];
 /** Run the patrol, keep suppression rules, clear findings: admins and ai:execute. */
 const manageFinding: readonly Caller[] = ['admin', 'ai:execute', '*'];
+/** Sending agent reports: each report scope covers its own kind only. */
+const reportHost: readonly Caller[] = ['admin', 'agent:report', '*'];
+const reportDocker: readonly Caller[] = ['admin', 'docker:report', '*'];
+const reportKubernetes: readonly Caller[] = ['admin', 'kubernetes:report', '*'];
+/** The agent registry: whoever reads monitoring, and the agent scopes that read or manage it. */
+const readAgent: readonly Caller[] = [
+  ...people,
+  'monitoring:read',
+  'agent:config:read',
+  'agent:manage',
+  '*',
+];
+/** An agent's remote config: its readers, and the agent itself (agent:report). */
+const readAgentConfig: readonly Caller[] = [...readAgent, 'agent:report'];
+/** Unlink, delete and configure agents. */
+const manageAgent: readonly Caller[] = ['admin', 'agent:manage', '*'];
 /** A person's own sessions; settings:write and "*" tokens may manage accounts. */
 const ownAccount: readonly Caller[] = [...people, 'settings:write', '*'];
 /** Another person's session: only those who manage accounts. */
@@ -465,6 +486,65 @@ export const restMatrix: readonly RestRow[] = [
     path: '/api/guests/metadata/:id',
     params: { id: 'nope' },
     allow: annotate,
+  },
+  // pulse-agent. Reports with made-up bodies are 400s for whoever may send them.
+  { method: 'POST', path: '/api/agents/host/report', body: {}, allow: reportHost },
+  { method: 'POST', path: '/api/agents/agent/report', body: {}, allow: reportHost },
+  { method: 'POST', path: '/api/agents/docker/report', body: {}, allow: reportDocker },
+  { method: 'POST', path: '/api/agents/kubernetes/report', body: {}, allow: reportKubernetes },
+  { method: 'GET', path: '/api/agents/host/lookup', query: { id: 'nope' }, allow: reportHost },
+  {
+    method: 'POST',
+    path: '/api/agents/host/uninstall',
+    body: { agentId: 'nope' },
+    allow: reportHost,
+  },
+  {
+    method: 'POST',
+    path: '/api/agents/host/unlink',
+    body: { agentId: 'nope' },
+    allow: manageAgent,
+  },
+  { method: 'DELETE', path: '/api/agents/host/:id', params: { id: 'nope' }, allow: manageAgent },
+  {
+    method: 'GET',
+    path: '/api/agents/host/:id/config',
+    params: { id: 'nope' },
+    allow: readAgentConfig,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/agents/host/:id/config',
+    params: { id: 'nope' },
+    body: {},
+    allow: manageAgent,
+  },
+  { method: 'GET', path: '/api/agents/agent/lookup', query: { id: 'nope' }, allow: reportHost },
+  {
+    method: 'POST',
+    path: '/api/agents/agent/uninstall',
+    body: { agentId: 'nope' },
+    allow: reportHost,
+  },
+  {
+    method: 'POST',
+    path: '/api/agents/agent/unlink',
+    body: { agentId: 'nope' },
+    allow: manageAgent,
+  },
+  { method: 'DELETE', path: '/api/agents/agent/:id', params: { id: 'nope' }, allow: manageAgent },
+  {
+    method: 'GET',
+    path: '/api/agents/agent/:id/config',
+    params: { id: 'nope' },
+    allow: readAgentConfig,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/agents/agent/:id/config',
+    params: { id: 'nope' },
+    body: {},
+    allow: manageAgent,
   },
 ];
 
@@ -851,6 +931,19 @@ export const graphqlMatrix: readonly GraphqlRow[] = [
     field: 'deleteGuestMetadata',
     document: `mutation { deleteGuestMetadata(id: "nope") ${typed} }`,
     allow: annotate,
+  },
+  { operation: 'query', field: 'agents', document: '{ agents { id } }', allow: readAgent },
+  {
+    operation: 'mutation',
+    field: 'deleteAgent',
+    document: `mutation { deleteAgent(id: "nope") ${typed} }`,
+    allow: manageAgent,
+  },
+  {
+    operation: 'mutation',
+    field: 'updateAgentConfig',
+    document: `mutation { updateAgentConfig(id: "nope", input: {}) ${typed} }`,
+    allow: manageAgent,
   },
   // The patrol; Pro fields answer a PaymentRequiredError result, which counts as "allow".
   {

@@ -69,11 +69,6 @@ export const areaGroups: AreaGroup[] = [
         label: 'Docker',
         icon: 'container',
         summary: 'Docker and Podman hosts reporting through pulse-agent.',
-        plans: [
-          'Containers per host with state, health and restart count',
-          'Image versions and update hints',
-          'CPU and memory per container',
-        ],
         types: ['DOCKER_HOST', 'DOCKER_CONTAINER'],
       },
       {
@@ -81,11 +76,6 @@ export const areaGroups: AreaGroup[] = [
         label: 'Kubernetes',
         icon: 'helm',
         summary: 'Clusters, nodes, deployments and pods.',
-        plans: [
-          'Cluster and node readiness',
-          'Deployments with ready versus desired replicas',
-          'Pods with phase and restart count',
-        ],
         types: ['K8S_CLUSTER', 'K8S_NODE', 'K8S_DEPLOYMENT', 'K8S_POD'],
       },
       {
@@ -93,11 +83,6 @@ export const areaGroups: AreaGroup[] = [
         label: 'Hosts',
         icon: 'monitor',
         summary: 'Standalone machines reporting through pulse-agent.',
-        plans: [
-          'CPU, memory, disk and network per host',
-          'OS, kernel and agent versions',
-          'Agent install instructions',
-        ],
         types: ['HOST'],
       },
     ],

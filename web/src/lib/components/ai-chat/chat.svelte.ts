@@ -144,7 +144,8 @@ class AiChat {
       }
       const event = result.data?.aiChat;
       if (!event) return;
-      if (event.__typename === 'AiChatText') addText(answer, event.delta);
+      if (event.__typename === 'AiChatStarted') this.conversationId = event.conversationId;
+      else if (event.__typename === 'AiChatText') addText(answer, event.delta);
       else if (event.__typename === 'AiChatTool')
         addTool(answer, event.name, event.phase, event.ok);
       else if (event.__typename === 'AiChatDone') {

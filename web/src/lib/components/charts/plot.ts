@@ -61,6 +61,8 @@ const timeTicks = (u: uPlot, splits: number[]): string[] => {
 export interface PlotSpec {
   width: number;
   height: number;
+  /** The picked range in seconds: the x axis always spans it, however few points there are. */
+  spanSeconds: number;
   labels: readonly string[];
   unit: MetricUnit;
   palette: Palette;
@@ -94,7 +96,8 @@ export function buildOptions(spec: PlotSpec): uPlot.Options {
     legend: { show: false },
     cursor: { drag: { x: false, y: false }, points: { size: 6 } },
     scales: {
-      x: { time: true },
+      // Without this, one or two points make uPlot spread the axis over years.
+      x: { time: true, range: (_u, _min, max) => [max - spec.spanSeconds, max] },
       y: {
         range: (_u, _min, max) => {
           const top = max > 0 ? max * 1.15 : 1;

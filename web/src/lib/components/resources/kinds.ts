@@ -11,6 +11,13 @@ export type CephResource = ResourceOf<'CephCluster'>;
 export type PbsResource = ResourceOf<'PbsInstance'>;
 export type DatastoreResource = ResourceOf<'PbsDatastore'>;
 export type PmgResource = ResourceOf<'PmgInstance'>;
+export type HostResource = ResourceOf<'Host'>;
+export type DockerHostResource = ResourceOf<'DockerHost'>;
+export type DockerContainerResource = ResourceOf<'DockerContainer'>;
+export type K8sClusterResource = ResourceOf<'KubernetesCluster'>;
+export type K8sNodeResource = ResourceOf<'KubernetesNode'>;
+export type K8sPodResource = ResourceOf<'KubernetesPod'>;
+export type K8sDeploymentResource = ResourceOf<'KubernetesDeployment'>;
 
 export const isNode = (r: Resource): r is NodeResource => r.__typename === 'Node';
 export const isGuest = (r: Resource): r is GuestResource =>
@@ -21,27 +28,51 @@ export const isCeph = (r: Resource): r is CephResource => r.__typename === 'Ceph
 export const isPbs = (r: Resource): r is PbsResource => r.__typename === 'PbsInstance';
 export const isDatastore = (r: Resource): r is DatastoreResource => r.__typename === 'PbsDatastore';
 export const isPmg = (r: Resource): r is PmgResource => r.__typename === 'PmgInstance';
+export const isHost = (r: Resource): r is HostResource => r.__typename === 'Host';
+export const isDockerHost = (r: Resource): r is DockerHostResource => r.__typename === 'DockerHost';
+export const isDockerContainer = (r: Resource): r is DockerContainerResource =>
+  r.__typename === 'DockerContainer';
+export const isK8sCluster = (r: Resource): r is K8sClusterResource =>
+  r.__typename === 'KubernetesCluster';
+export const isK8sNode = (r: Resource): r is K8sNodeResource => r.__typename === 'KubernetesNode';
+export const isK8sPod = (r: Resource): r is K8sPodResource => r.__typename === 'KubernetesPod';
+export const isK8sDeployment = (r: Resource): r is K8sDeploymentResource =>
+  r.__typename === 'KubernetesDeployment';
 
-/** Cores of a node or vCPUs of a guest, when known. */
+/** Cores of a node, host or Docker host, or vCPUs of a guest, when known. */
 export function cores(r: Resource): number | null {
   if (isNode(r)) return r.cpuCount;
   if (isGuest(r)) return r.vcpus;
+  if (isHost(r) || isDockerHost(r)) return r.cpuCores;
   return null;
 }
 
+/** The page that shows a resource type's detail; storage, disks and the like have none. */
+const detailArea: Partial<Record<Resource['type'], string>> = {
+  NODE: 'nodes',
+  VM: 'guests',
+  CONTAINER: 'guests',
+  HOST: 'hosts',
+  DOCKER_HOST: 'docker',
+  DOCKER_CONTAINER: 'docker',
+  K8S_CLUSTER: 'kubernetes',
+  K8S_NODE: 'kubernetes',
+  K8S_POD: 'kubernetes',
+  K8S_DEPLOYMENT: 'kubernetes',
+};
+
 /**
  * Resource ids contain slashes (`<source>/qemu/101`), so they travel as one encoded path
- * segment. Only nodes and guests have a detail page.
+ * segment.
  */
 export function detailHref(r: Pick<Resource, 'id' | 'type'>): string | null {
-  if (r.type === 'NODE') return `/nodes/${encodeURIComponent(r.id)}`;
-  if (r.type === 'VM' || r.type === 'CONTAINER') return `/guests/${encodeURIComponent(r.id)}`;
-  return null;
+  const area = detailArea[r.type];
+  return area ? `/${area}/${encodeURIComponent(r.id)}` : null;
 }
 
 /**
  * Where an alert's or finding's subject is shown, from the server's lower-case resource type:
- * nodes and guests have pages, storage and datastores only their list.
+ * nodes, guests and agent-reported resources have pages, storage and datastores only their list.
  */
 export function subjectHref(subject: { resourceId: string; resourceType: string }): string | null {
   const id = encodeURIComponent(subject.resourceId);
@@ -51,6 +82,16 @@ export function subjectHref(subject: { resourceId: string; resourceType: string 
     case 'vm':
     case 'container':
       return `/guests/${id}`;
+    case 'host':
+      return `/hosts/${id}`;
+    case 'dockerHost':
+    case 'dockerContainer':
+      return `/docker/${id}`;
+    case 'k8sCluster':
+    case 'k8sNode':
+    case 'k8sPod':
+    case 'k8sDeployment':
+      return `/kubernetes/${id}`;
     case 'storage':
     case 'pbsDatastore':
       return '/storage';

@@ -5,6 +5,9 @@ export const AiChatSubscription = graphql(`
   subscription AiChat($input: AiChatInput!) {
     aiChat(input: $input) {
       __typename
+      ... on AiChatStarted {
+        conversationId
+      }
       ... on AiChatText {
         delta
       }

@@ -2,7 +2,9 @@ import { graphql } from '../generated/index.ts';
 
 /**
  * The fields every page renders, shared by the snapshot and the deltas so one live store serves
- * them all. A guest's `cpuCount` is read as `vcpus`, the word its pages use.
+ * them all. A guest's `cpuCount` is read as `vcpus`, the word its pages use. Fields that share a
+ * name with another type's but not its type are aliased (`cpuCores`, `hostSwap`,
+ * `containerHealth`, `clusterName`), as one selection set cannot give a name two shapes.
  */
 export const ResourceFieldsFragment = graphql(`
   fragment ResourceFields on Resource {
@@ -143,6 +145,122 @@ export const ResourceFieldsFragment = graphql(`
         virusCount
         virusMegabytes
       }
+    }
+    ... on Host {
+      agentId
+      agentVersion
+      reportIntervalSeconds
+      hostname
+      platform
+      osName
+      osVersion
+      kernelVersion
+      architecture
+      cpuModel
+      cpuCores: cpuCount
+      loadAverage
+      hostSwap: swap {
+        usedBytes
+        totalBytes
+      }
+      filesystems {
+        device
+        mountpoint
+        fsType
+        totalBytes
+        usedBytes
+      }
+      interfaces {
+        name
+        mac
+        addresses
+        rxBytesPerSecond
+        txBytesPerSecond
+        speedMbps
+      }
+      temperatures {
+        sensor
+        celsius
+      }
+      reportIp
+    }
+    ... on DockerHost {
+      agentId
+      agentVersion
+      reportIntervalSeconds
+      hostname
+      runtime
+      runtimeVersion
+      os
+      architecture
+      cpuCores: cpuCount
+      containerCount
+      runningCount
+    }
+    ... on DockerContainer {
+      containerId
+      image
+      state
+      statusText
+      containerHealth: health
+      restartCount
+      exitCode
+      createdAt
+      ports {
+        privatePort
+        publicPort
+        protocol
+        ip
+      }
+      composeProject
+    }
+    ... on KubernetesCluster {
+      agentId
+      agentVersion
+      reportIntervalSeconds
+      version
+      server
+      context
+      nodeCount
+      podCount
+      deploymentCount
+      namespaceCount
+    }
+    ... on KubernetesNode {
+      clusterName: cluster
+      ready
+      unschedulable
+      roles
+      kubeletVersion
+      containerRuntime
+      osImage
+      kernelVersion
+      architecture
+      allocatableCpuMillicores
+      allocatableMemoryBytes
+      podCapacity
+    }
+    ... on KubernetesPod {
+      clusterName: cluster
+      namespace
+      nodeName
+      phase
+      reason
+      message
+      restarts
+      readyContainers
+      totalContainers
+      ownerKind
+      ownerName
+      createdAt
+    }
+    ... on KubernetesDeployment {
+      clusterName: cluster
+      namespace
+      desiredReplicas
+      readyReplicas
+      updatedReplicas
+      availableReplicas
     }
   }
 `);
