@@ -289,16 +289,18 @@ describe('hosts, Docker and Kubernetes pages', () => {
   it('tells how to add an agent while nothing reports', async () => {
     await open('/hosts');
     const expected = {
-      '/hosts': 'agent:report',
-      '/docker': 'docker:report',
-      '/kubernetes': 'kubernetes:report',
+      '/hosts': ['kubernetes:report', ''],
+      '/docker': ['docker:report', ' --enable-docker'],
+      '/kubernetes': ['kubernetes:report', ' --enable-kubernetes'],
     };
-    for (const [path, scope] of Object.entries(expected)) {
+    for (const [path, [scope, flag]] of Object.entries(expected)) {
       if (path !== '/hosts') await page.goto(`${running.url}${path}`);
       const setup = page.getByTestId('agent-setup');
-      await setup.getByText(scope, { exact: true }).waitFor();
+      // The host report is always on, so every page asks for its scope too.
+      await setup.getByText('agent:report', { exact: true }).waitFor();
+      if (path !== '/hosts') await setup.getByText(String(scope), { exact: true }).waitFor();
       await expect(setup.getByTestId('install-command').textContent()).resolves.toBe(
-        `curl -fsSL ${running.url}/install.sh | sudo sh -s -- --url ${running.url} --token <TOKEN>`,
+        `curl -fsSL ${running.url}/install.sh | sudo sh -s -- --url ${running.url} --token <TOKEN>${flag}`,
       );
       await expect(
         setup.getByRole('link', { name: 'Settings → Security' }).getAttribute('href'),

@@ -26,15 +26,25 @@ export function freshness(resource: Reported, now: number): Freshness {
   return { text: ago(at, now), tone, at };
 }
 
-/** The token scope each kind of report needs (server/access/scopes.ts). */
+/**
+ * The token scopes an agent needs for each page (server/access/scopes.ts): the host report is
+ * always on, so its scope comes with every module's.
+ */
 export const reportScopes = {
   host: 'agent:report',
-  docker: 'docker:report',
-  kubernetes: 'kubernetes:report',
+  docker: 'agent:report docker:report',
+  kubernetes: 'agent:report kubernetes:report',
 } as const;
 
 export type ReportKind = keyof typeof reportScopes;
 
+/** The agent flag that turns each module on; the host module needs none. */
+const moduleFlags: Record<ReportKind, string> = {
+  host: '',
+  docker: ' --enable-docker',
+  kubernetes: ' --enable-kubernetes',
+};
+
 /** The one-line install, with the address the dashboard was opened at. */
-export const installCommand = (origin: string) =>
-  `curl -fsSL ${origin}/install.sh | sudo sh -s -- --url ${origin} --token <TOKEN>`;
+export const installCommand = (origin: string, kind: ReportKind) =>
+  `curl -fsSL ${origin}/install.sh | sudo sh -s -- --url ${origin} --token <TOKEN>${moduleFlags[kind]}`;
