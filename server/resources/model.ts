@@ -350,3 +350,25 @@ export type Resource = { [T in ResourceType]: ResourceOf<T> }[ResourceType];
 export function isResourceType(value: string): value is ResourceType {
   return (resourceTypes as readonly string[]).includes(value);
 }
+
+/** The PVE node a resource is on (a node is its own); null for what has no node. */
+export function nodeOf(resource: Resource): string | null {
+  switch (resource.type) {
+    case 'node':
+      return resource.name;
+    case 'vm':
+    case 'container':
+    case 'storage':
+    case 'physicalDisk':
+      return resource.details.node;
+    default:
+      return null;
+  }
+}
+
+/** Percent used with one decimal, for people and models to read; null when unknown. */
+export function usedPercent(usage: Usage | null): number | null {
+  return usage && usage.totalBytes > 0
+    ? Math.round((usage.usedBytes / usage.totalBytes) * 1000) / 10
+    : null;
+}

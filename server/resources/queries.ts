@@ -1,4 +1,4 @@
-import type { Resource, ResourceStatus, ResourceType } from './model.ts';
+import { nodeOf, type Resource, type ResourceStatus, type ResourceType } from './model.ts';
 
 export interface ResourceFilter {
   types?: readonly ResourceType[] | null;
@@ -25,12 +25,6 @@ export function matchesFilter(resource: Resource, filter: ResourceFilter): boole
     if (!haystack.includes(search)) return false;
   }
   return true;
-}
-
-function nodeOf(resource: Resource): string | null {
-  if (resource.type === 'node') return resource.name;
-  const details: object = resource.details;
-  return 'node' in details && typeof details.node === 'string' ? details.node : null;
 }
 
 /** Resources matching the filter, ordered by type then name so lists are stable. */

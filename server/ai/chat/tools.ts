@@ -6,9 +6,11 @@ import type { MetricsService } from '../../metrics/metrics.service.ts';
 import type { FindingsService } from '../../patrol/findings.service.ts';
 import {
   isResourceType,
+  nodeOf,
   type Resource,
   type ResourceStatus,
   resourceStatuses,
+  usedPercent,
 } from '../../resources/model.ts';
 import type { RecordService } from '../../resources/record.service.ts';
 import type { ResourceService } from '../../resources/resource.service.ts';
@@ -29,18 +31,8 @@ interface ToolDefinition extends ChatTool {
   run(actor: Actor, input: Json, services: ToolServices): unknown;
 }
 
-const pct = (usage: { usedBytes: number; totalBytes: number } | null) =>
-  usage && usage.totalBytes > 0
-    ? Math.round((usage.usedBytes / usage.totalBytes) * 1000) / 10
-    : null;
-
 const limitOf = (input: Json, fallback: number, max: number) =>
   Math.min(max, Math.max(1, Math.floor(num(input.limit)) || fallback));
-
-function nodeOf(resource: Resource): string | null {
-  const details: object = resource.details;
-  return 'node' in details && typeof details.node === 'string' ? details.node : null;
-}
 
 /** The few fields a list needs. */
 function compact(resource: Resource) {
@@ -49,11 +41,11 @@ function compact(resource: Resource) {
     type: resource.type,
     name: resource.name,
     status: resource.status,
-    node: resource.type === 'node' ? resource.name : nodeOf(resource),
+    node: nodeOf(resource),
     tags: resource.tags,
     cpuPct: resource.cpu === null ? null : Math.round(resource.cpu * 1000) / 10,
-    memoryPct: pct(resource.memory),
-    diskPct: pct(resource.disk),
+    memoryPct: usedPercent(resource.memory),
+    diskPct: usedPercent(resource.disk),
   };
 }
 
@@ -242,7 +234,7 @@ const definitions: ToolDefinition[] = [
           node: nodeOf(r),
           usedBytes: r.disk?.usedBytes ?? null,
           totalBytes: r.disk?.totalBytes ?? null,
-          usedPct: pct(r.disk),
+          usedPct: usedPercent(r.disk),
         }))
         .sort((a, b) => (b.usedPct ?? -1) - (a.usedPct ?? -1))
         .slice(0, limitOf(input, 40, 100)),

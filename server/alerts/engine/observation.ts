@@ -1,4 +1,4 @@
-import type { Resource, ResourceType } from '../../resources/model.ts';
+import { nodeOf, type Resource, type ResourceType } from '../../resources/model.ts';
 import type { AlertKind, AlertLevel } from '../alert.ts';
 
 /** The resource an alert is about, as the alert records it. */
@@ -69,18 +69,4 @@ export function subjectOf(resource: Resource, resourceKey: string): Subject {
     node: nodeOf(resource),
     instance: resource.source,
   };
-}
-
-function nodeOf(resource: Resource): string | null {
-  switch (resource.type) {
-    case 'node':
-      return resource.name;
-    case 'vm':
-    case 'container':
-    case 'storage':
-    case 'physicalDisk':
-      return resource.details.node;
-    default:
-      return null;
-  }
 }

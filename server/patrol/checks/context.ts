@@ -1,4 +1,4 @@
-import type { Resource, ResourceOf } from '../../resources/model.ts';
+import { nodeOf, type Resource, type ResourceOf } from '../../resources/model.ts';
 import type { FindingDraft, FindingSubject } from '../finding.ts';
 import type { PatrolInputs } from '../inputs.ts';
 import type { PatrolThresholds } from '../thresholds.ts';
@@ -19,21 +19,6 @@ export const dayMs = 24 * hourMs;
 
 export function isGuest(resource: Resource): resource is Guest {
   return resource.type === 'vm' || resource.type === 'container';
-}
-
-export function nodeOf(resource: Resource): string | null {
-  switch (resource.type) {
-    case 'node':
-      return resource.name;
-    case 'vm':
-    case 'container':
-    case 'physicalDisk':
-      return resource.details.node;
-    case 'storage':
-      return resource.details.node;
-    default:
-      return null;
-  }
 }
 
 export function subjectOf(resource: Resource): FindingSubject {

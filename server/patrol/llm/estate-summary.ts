@@ -1,5 +1,5 @@
 import type { Point } from '../../metrics/store.ts';
-import type { Resource, ResourceOf } from '../../resources/model.ts';
+import { type Resource, type ResourceOf, usedPercent } from '../../resources/model.ts';
 import type { Finding } from '../finding.ts';
 import type { PatrolInputs } from '../inputs.ts';
 
@@ -57,9 +57,6 @@ interface Table {
   omitted?: number;
 }
 
-const pct = (used: number, total: number): number | null =>
-  total > 0 ? Math.round((used / total) * 1000) / 10 : null;
-const usagePct = (u: Resource['memory']) => (u ? pct(u.usedBytes, u.totalBytes) : null);
 const cpuPct = (r: Resource) => (r.cpu === null ? null : Math.round(r.cpu * 1000) / 10);
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 const gib = (bytes: number) => Math.round((bytes / 2 ** 30) * 10) / 10;
@@ -114,8 +111,8 @@ function nodeRows(resources: readonly Resource[]): Cell[][] {
       r.type,
       r.status,
       cpuPct(r),
-      usagePct(r.memory),
-      usagePct(r.disk),
+      usedPercent(r.memory),
+      usedPercent(r.disk),
       r.uptimeSeconds === null ? null : Math.round(r.uptimeSeconds / 3600),
       guests.get(r.name) ?? 0,
     ]);
@@ -125,7 +122,7 @@ function storageRows(inputs: PatrolInputs): Cell[][] {
   return inputs.resources
     .filter((r) => (r.type === 'storage' || r.type === 'pbsDatastore') && r.disk !== null)
     .map((r): [number, Cell[]] => {
-      const used = usagePct(r.disk) ?? 0;
+      const used = usedPercent(r.disk) ?? 0;
       const row: Cell[] = [
         r.id,
         clip(r.name, 64),
@@ -170,8 +167,8 @@ function guestRows(input: SummaryInput): Cell[][] {
         r.details.node,
         r.status,
         cpuPct(r),
-        usagePct(r.memory),
-        usagePct(r.disk),
+        usedPercent(r.memory),
+        usedPercent(r.disk),
         r.tags
           .slice(0, 5)
           .map((t) => clip(t, 32))

@@ -1,4 +1,4 @@
-import type { Resource } from '../../resources/model.ts';
+import { nodeOf, type Resource } from '../../resources/model.ts';
 import {
   type Finding,
   type FindingCategory,
@@ -46,20 +46,6 @@ export function findingKey(raw: string): string {
 
 const oneOf = <T extends string>(options: readonly T[], value: unknown, fallback: T): T =>
   options.includes(value as T) ? (value as T) : fallback;
-
-function nodeOf(resource: Resource): string | null {
-  switch (resource.type) {
-    case 'vm':
-    case 'container':
-      return resource.details.node;
-    case 'node':
-      return resource.name;
-    case 'storage':
-      return resource.details.node;
-    default:
-      return null;
-  }
-}
 
 type Candidate = { ok: true; finding: Finding } | { ok: false; reason: string; title: string };
 
