@@ -153,7 +153,12 @@ export async function buildApp(
   const metrics = new MetricsService(metricsStore, bus);
   const license = new LicenseService(() => sourceManager.demoRunning);
   const guestMetadata = new GuestMetadataService(orm, (id) => store.get(id));
-  const { service: agents, liveness: agentLiveness } = buildAgents(store, orm);
+  const { service: agents, liveness: agentLiveness } = buildAgents({
+    store,
+    orm,
+    audit,
+    tokenName: (id) => identity.tokens.nameOf(id),
+  });
   const findingStore = new FindingStore(orm);
   const findings = new FindingsService(findingStore, license);
   const services: Services = {

@@ -30,7 +30,7 @@ export type SubjectType =
 export type AccountSubject = ForcedSubject<'Account'> & { username: string };
 /** What an agent reports about; a report scope covers one kind. */
 export type AgentKind = 'host' | 'docker' | 'kubernetes';
-/** Agent reports of one kind, for the per-kind report rules. */
+/** Agents of one kind, for the per-kind report and manage rules. */
 export type AgentSubject = ForcedSubject<'Agent'> & { kind: AgentKind };
 export type Subject = SubjectType | AccountSubject | AgentSubject;
 export type Ability = MongoAbility<[Action, Subject]>;
@@ -105,6 +105,15 @@ const scopePermissions: Partial<Record<Scope, readonly Permission[]>> = {
   'agent:manage': [
     ['read', 'Agent'],
     ['update', 'Agent'],
+  ],
+  // Pulse's Docker runtime and Kubernetes cluster routes: remove one kind, allow it back.
+  'docker:manage': [
+    ['read', 'Agent'],
+    ['update', 'Agent', { kind: 'docker' }],
+  ],
+  'kubernetes:manage': [
+    ['read', 'Agent'],
+    ['update', 'Agent', { kind: 'kubernetes' }],
   ],
   'ai:chat': [['read', 'AI']],
   // Runs the patrol and keeps its rules, as Pulse's `ai:execute` does on every patrol route.

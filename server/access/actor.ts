@@ -70,8 +70,12 @@ export const systemActor: Actor = makeActor({
 /** A user's account as a subject, for the "own account" rules. */
 export const account = (username: string): AccountSubject => subject('Account', { username });
 
-/** Reports of one kind of agent as a subject, for the per-kind report scopes. */
-export const agentReports = (kind: AgentKind): AgentSubject => subject('Agent', { kind });
+/**
+ * Agents of one kind as a subject, for the per-kind report and manage scopes. Always check
+ * agent rules with this, never with the bare 'Agent' type: CASL answers a type-level check
+ * with yes when any conditional rule exists, so docker:manage would pass for host agents.
+ */
+export const agentsOf = (kind: AgentKind): AgentSubject => subject('Agent', { kind });
 
 /** Throws unless the actor may perform the action: 401 for nobody, 403 for somebody. */
 export function authorize(actor: Actor, action: Action, target: Subject): void {
@@ -82,6 +86,8 @@ export function authorize(actor: Actor, action: Action, target: Subject): void {
       ? target
       : 'username' in target
         ? `account ${target.username}`
-        : `${target.kind} agent reports`;
+        : action === 'report'
+          ? `${target.kind} agent reports`
+          : `${target.kind} agents`;
   throw new ForbiddenError(`not allowed to ${action} ${what}`);
 }

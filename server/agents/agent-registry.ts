@@ -59,6 +59,9 @@ export class AgentRegistry {
         firstReportAt: sighting.at,
         lastReportAt: sighting.at,
         tokenId: sighting.tokenId,
+        // Given, not left to the column default: the ORM would store that default as a string.
+        reenrollAllowed: false,
+        removedKinds: [],
         linkedNodeId: sighting.kind === 'host' ? linkTo() : null,
         config: { ...defaultAgentConfig },
       });
@@ -69,31 +72,56 @@ export class AgentRegistry {
       row.version = sighting.version;
       row.intervalSeconds = sighting.intervalSeconds;
       row.lastReportAt = sighting.at;
-      row.tokenId = sighting.tokenId;
+      // Only a token binds (see enrollment.ts); in-process and signed-in reports leave it be.
+      if (sighting.tokenId !== null) {
+        row.tokenId = sighting.tokenId;
+        row.reenrollAllowed = false;
+      }
     }
     await em.flush();
     return row;
   }
 
-  async updateConfig(id: string, change: Partial<AgentConfig>): Promise<Agent | null> {
-    const em = this.#orm.em.fork();
-    const row = await em.findOne(Agent, { id });
-    if (!row) return null;
-    row.config = { ...defaultAgentConfig, ...row.config, ...change };
-    await em.flush();
-    return row;
+  updateConfig(id: string, change: Partial<AgentConfig>): Promise<Agent | null> {
+    return this.#change(id, (row) => {
+      row.config = { ...defaultAgentConfig, ...row.config, ...change };
+    });
   }
 
-  async unlink(id: string): Promise<Agent | null> {
-    const em = this.#orm.em.fork();
-    const row = await em.findOne(Agent, { id });
-    if (!row) return null;
-    row.linkedNodeId = null;
-    await em.flush();
-    return row;
+  /** Links a host agent to the PVE node it runs on, or unlinks it (null). */
+  link(id: string, nodeId: string | null): Promise<Agent | null> {
+    return this.#change(id, (row) => {
+      row.linkedNodeId = nodeId;
+    });
+  }
+
+  /** Stops taking reports of these kinds from the agent until re-enrollment is allowed. */
+  removeKinds(id: string, kinds: readonly AgentKind[]): Promise<Agent | null> {
+    return this.#change(id, (row) => {
+      row.kinds = row.kinds.filter((k) => !kinds.includes(k));
+      row.removedKinds = [...new Set([...row.removedKinds, ...kinds])].sort();
+      row.reenrollAllowed = false;
+    });
+  }
+
+  /** Lifts removals (all, or of one kind) and lets the next report rebind the token. */
+  allowReenroll(id: string, kind: AgentKind | 'all'): Promise<Agent | null> {
+    return this.#change(id, (row) => {
+      row.removedKinds = kind === 'all' ? [] : row.removedKinds.filter((k) => k !== kind);
+      row.reenrollAllowed = true;
+    });
   }
 
   async remove(id: string): Promise<boolean> {
     return (await this.#orm.em.fork().nativeDelete(Agent, { id })) > 0;
+  }
+
+  async #change(id: string, edit: (row: Agent) => void): Promise<Agent | null> {
+    const em = this.#orm.em.fork();
+    const row = await em.findOne(Agent, { id });
+    if (!row) return null;
+    edit(row);
+    await em.flush();
+    return row;
   }
 }

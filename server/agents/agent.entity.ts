@@ -20,8 +20,19 @@ export const AgentSchema = defineEntity({
     intervalSeconds: p.integer(),
     firstReportAt: p.datetime(),
     lastReportAt: p.datetime(),
-    /** The API token its last report came with; null for reports made in-process (demo). */
+    /**
+     * The API token the agent is bound to: the first that reported for it. Reports for this
+     * agent with another token are refused while that token exists, unless re-enrollment is
+     * allowed. Null for reports made in-process (demo) or by a signed-in person.
+     */
     tokenId: p.string().nullable(),
+    /** An admin let the next report bind the agent to whatever token it comes with. */
+    reenrollAllowed: p.boolean().default(false),
+    /**
+     * What a person removed (deleted the agent, a Docker runtime, a Kubernetes cluster): those
+     * reports are refused until re-enrollment is allowed, so a removal sticks while the agent runs.
+     */
+    removedKinds: p.json<AgentKind[]>().default('[]'),
     /** The PVE node resource this host was matched to, until someone unlinks it. */
     linkedNodeId: p.string().nullable(),
     /** Set from the dashboard, handed to the agent in every report response. */

@@ -5,6 +5,7 @@ import type { ResourceStore } from '../resources/store.ts';
 import type { AgentConfig } from './agent-config.ts';
 import type { AgentRegistry } from './agent-registry.ts';
 import type { CounterMemory } from './counters.ts';
+import { assertMayReport } from './enrollment.ts';
 import type { AgentLiveness } from './liveness.ts';
 import { mapDockerReport } from './map-docker.ts';
 import { mapHostReport } from './map-host.ts';
@@ -18,6 +19,8 @@ export const defaultIntervalSeconds = 30;
 export interface Accepted {
   agentId: string;
   config: AgentConfig;
+  /** The token the agent was bound to before this report's token took it over. */
+  tookOverFrom: string | null;
 }
 
 function hostnameOf(kind: AgentKind, report: ReportOf[AgentKind]): string {
@@ -55,6 +58,7 @@ export class AgentIngest {
   readonly #registry: AgentRegistry;
   readonly #counters: CounterMemory;
   readonly #liveness: AgentLiveness;
+  readonly #tokenExists: (id: string) => Promise<boolean>;
   readonly #queues = new Map<string, Promise<unknown>>();
 
   constructor(parts: {
@@ -62,11 +66,14 @@ export class AgentIngest {
     registry: AgentRegistry;
     counters: CounterMemory;
     liveness: AgentLiveness;
+    /** Whether an API token still exists (not revoked, not expired). */
+    tokenExists: (id: string) => Promise<boolean>;
   }) {
     this.#store = parts.store;
     this.#registry = parts.registry;
     this.#counters = parts.counters;
     this.#liveness = parts.liveness;
+    this.#tokenExists = parts.tokenExists;
   }
 
   accept<K extends AgentKind>(
@@ -97,6 +104,7 @@ export class AgentIngest {
     const receivedAt = this.#liveness.now();
     const agent = report.agent;
     const known = await this.#registry.find(agent.id);
+    await assertMayReport(known, kind, tokenId, this.#tokenExists);
     const reported = agent.intervalSeconds ? Math.max(1, Math.round(agent.intervalSeconds)) : null;
     const intervalSeconds =
       known?.config.intervalSeconds ?? reported ?? known?.intervalSeconds ?? defaultIntervalSeconds;
@@ -136,7 +144,9 @@ export class AgentIngest {
       intervalMs: intervalSeconds * 1000,
       snapshot: resources,
     });
-    return { agentId: row.id, config: { ...row.config } };
+    const previous = known?.tokenId ?? null;
+    const tookOverFrom = previous !== null && previous !== row.tokenId ? previous : null;
+    return { agentId: row.id, config: { ...row.config }, tookOverFrom };
   }
 
   /** A PVE node this host is, by name (the agent runs on the node itself). */

@@ -102,9 +102,17 @@ export class AgentLiveness {
       .map(([source]) => source);
   }
 
-  /** Forgets an agent: its resources leave the store. */
-  remove(agentId: string): void {
-    for (const source of this.sourcesOf(agentId)) {
+  /** The agent behind a resource it reported (a Docker host, a cluster), if any. */
+  agentBehind(resourceId: string): string | null {
+    for (const [source, stream] of this.#streams) {
+      if (resourceId === source || resourceId.startsWith(`${source}/`)) return stream.agentId;
+    }
+    return null;
+  }
+
+  /** Forgets an agent (or what it reports of one kind): those resources leave the store. */
+  remove(agentId: string, kind?: AgentKind): void {
+    for (const source of this.sourcesOf(agentId, kind)) {
       this.#streams.delete(source);
       this.#counters.forget(source);
       this.#store.removeSource(source);

@@ -24,6 +24,10 @@ export const auditEventTypes = [
   'node_updated',
   'node_removed',
   'alert_config_changed',
+  'agent_removed',
+  'agent_reenroll_allowed',
+  'agent_token_changed',
+  'agent_changed',
   'export',
   'import',
 ] as const;

@@ -111,6 +111,15 @@ export class TokenService {
     return { id: row.id, name: row.name, role: row.role as Role, scopes: row.scopes };
   }
 
+  /** The name of a token that still works (not revoked, not expired), or null. */
+  async nameOf(id: string): Promise<string | null> {
+    const fromEnv = [...this.#envTokens.values()].find((t) => t.id === id);
+    if (fromEnv) return fromEnv.name;
+    const row = await this.#orm.em.fork().findOne(ApiToken, { id });
+    if (!row || (row.expiresAt && row.expiresAt <= new Date())) return null;
+    return row.name;
+  }
+
   async list(actor: Actor): Promise<TokenView[]> {
     authorize(actor, 'manage', 'Account');
     const rows = await this.#orm.em.fork().find(ApiToken, {}, { orderBy: { createdAt: 'asc' } });

@@ -145,6 +145,10 @@ export class Outbox {
     } else if (delivery.status === 403) {
       delayMs = Math.max(delayMs, this.#retry.authFloorMs);
       problem = `the token lacks the scope for ${this.#label} reports (403): create a token with the agent:report scope (${delivery.message})`;
+    } else if (delivery.status === 409) {
+      // Removed in Pulse, or enrolled with another token: only an admin there can change that.
+      delayMs = Math.max(delayMs, this.#retry.authFloorMs);
+      problem = `Pulse refuses this agent (409): ${delivery.message}`;
     } else if (delivery.status === 404) {
       problem = `Pulse at ${url} has no ${this.#label} report endpoint (404): is it older than this agent?`;
     } else if (delivery.status === 429) {

@@ -50,6 +50,19 @@ function managementRoutes(base: string): Route[] {
     },
     {
       method: 'POST',
+      path: `${base}/link`,
+      handle: ({ actor, services, body }) => services.agents.link(actor, body),
+    },
+    {
+      method: 'POST',
+      path: `${base}/:id/allow-reenroll`,
+      handle: async ({ actor, services, params }) => {
+        const agent = await services.agents.allowReenroll(actor, params.id ?? '');
+        return { success: true, agentId: agent.id };
+      },
+    },
+    {
+      method: 'POST',
       path: `${base}/unlink`,
       handle: ({ actor, services, body }) => services.agents.unlink(actor, body),
     },
@@ -77,6 +90,31 @@ function managementRoutes(base: string): Route[] {
   ];
 }
 
+/**
+ * Pulse's Docker runtime and Kubernetes cluster removal: by agent id or by the runtime's or
+ * cluster's resource id. Reports of that kind are refused until re-enrollment is allowed.
+ */
+function kindRoutes(base: string, kind: Exclude<AgentKind, 'host'>): Route[] {
+  return [
+    {
+      method: 'DELETE',
+      path: `${base}/:id`,
+      handle: async ({ actor, services, params }) => {
+        const agent = await services.agents.removeKind(actor, params.id ?? '', kind);
+        return { success: true, agentId: agent.id };
+      },
+    },
+    {
+      method: 'POST',
+      path: `${base}/:id/allow-reenroll`,
+      handle: async ({ actor, services, params }) => {
+        const agent = await services.agents.allowReenroll(actor, params.id ?? '', kind);
+        return { success: true, agentId: agent.id };
+      },
+    },
+  ];
+}
+
 /** Reports from pulse-agent, and what installers and people do with agents. */
 export const agentRoutes: Route[] = [
   reportRoute('/api/agents/host/report', 'host'),
@@ -85,4 +123,6 @@ export const agentRoutes: Route[] = [
   reportRoute('/api/agents/kubernetes/report', 'kubernetes'),
   ...managementRoutes('/api/agents/host'),
   ...managementRoutes('/api/agents/agent'),
+  ...kindRoutes('/api/agents/docker/runtimes', 'docker'),
+  ...kindRoutes('/api/agents/kubernetes/clusters', 'kubernetes'),
 ];

@@ -78,7 +78,7 @@ export function withDemoAgents(nodes: DemoNodes, agents: AgentService, log: Logg
       await Promise.all(inFlight);
       inFlight = new Set();
       for (const agent of demoAgents) {
-        await agents.remove(systemActor, agent.id).catch(() => {});
+        await agents.forget(systemActor, agent.id).catch(() => {});
       }
       await nodes.stop();
     },

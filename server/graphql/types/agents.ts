@@ -13,11 +13,14 @@ const AgentKindEnum = builder.enumType('AgentKind', {
 });
 
 const AgentStatusEnum = builder.enumType('AgentStatus', {
-  description: 'ONLINE: reporting; STALE: a report is late; OFFLINE: three intervals without one',
+  description:
+    'ONLINE: reporting; STALE: a report is late; OFFLINE: three intervals without one; ' +
+    'REMOVED: a person removed it, its reports are refused until re-enrollment is allowed',
   values: {
     ONLINE: { value: 'online' },
     STALE: { value: 'stale' },
     OFFLINE: { value: 'offline' },
+    REMOVED: { value: 'removed' },
   } as const,
 });
 
@@ -40,7 +43,25 @@ const AgentRef = builder.objectRef<AgentView>('Agent').implement({
     id: t.exposeID('id', {
       description: 'The id the agent reports with (its machine id by default)',
     }),
-    kinds: t.field({ type: [AgentKindEnum], resolve: (a) => a.kinds }),
+    kinds: t.field({
+      type: [AgentKindEnum],
+      description: 'What Pulse takes from it now',
+      resolve: (a) => a.kinds,
+    }),
+    removedKinds: t.field({
+      type: [AgentKindEnum],
+      description: 'What a person removed; those reports are refused until re-enrollment',
+      resolve: (a) => a.removedKinds,
+    }),
+    tokenName: t.exposeString('tokenName', {
+      nullable: true,
+      description:
+        'The API token it is enrolled with; reports for it with another token are refused. ' +
+        'Null when it reports in-process or its token was revoked (the next token takes over)',
+    }),
+    reenrollAllowed: t.exposeBoolean('reenrollAllowed', {
+      description: 'The next report may bring a new token and brings back what was removed',
+    }),
     hostname: t.exposeString('hostname'),
     version: t.exposeString('version'),
     intervalSeconds: t.exposeInt('intervalSeconds', {
@@ -76,7 +97,8 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   deleteAgent: t.field({
     type: 'Boolean',
-    description: 'Forgets an agent and removes its resources; it comes back if it reports again',
+    description:
+      'Removes an agent and its resources; its reports are refused until re-enrollment is allowed',
     errors: mutationErrors,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, { services, actor }) => {
@@ -101,5 +123,37 @@ builder.mutationFields((t) => ({
           ),
         ),
       ),
+  }),
+  allowAgentReenroll: t.field({
+    type: AgentRef,
+    description:
+      'Takes a removed agent back and lets its next report rebind it to the token it brings',
+    errors: mutationErrors,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, { services, actor }) =>
+      services.agents.allowReenroll(actor, String(id)),
+  }),
+  removeAgentKind: t.field({
+    type: AgentRef,
+    description: 'Removes what an agent reports of one kind (its Docker runtime, its clusters)',
+    errors: mutationErrors,
+    args: {
+      id: t.arg.id({ required: true }),
+      kind: t.arg({ type: AgentKindEnum, required: true }),
+    },
+    resolve: (_root, { id, kind }, { services, actor }) =>
+      services.agents.removeKind(actor, String(id), kind),
+  }),
+  linkAgent: t.field({
+    type: AgentRef,
+    description: 'Links a host agent to the PVE node it runs on; nodeId null unlinks it',
+    errors: mutationErrors,
+    args: { id: t.arg.id({ required: true }), nodeId: t.arg.id() },
+    resolve: async (_root, { id, nodeId }, { services, actor }) => {
+      const body = { agentId: String(id), ...(nodeId && { nodeId: String(nodeId) }) };
+      if (nodeId) await services.agents.link(actor, body);
+      else await services.agents.unlink(actor, body);
+      return services.agents.get(actor, String(id));
+    },
   }),
 }));

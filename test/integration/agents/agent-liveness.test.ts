@@ -10,8 +10,8 @@ let dockerToken: string;
 
 beforeAll(async () => {
   running = await startApp();
-  hostToken = (await mintToken(running, ['agent:report'])).token;
-  dockerToken = (await mintToken(running, ['docker:report'])).token;
+  hostToken = (await mintToken(running, ['agent:report', 'docker:report'])).token;
+  dockerToken = hostToken;
 });
 afterAll(() => running?.stop());
 

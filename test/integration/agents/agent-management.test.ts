@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostReport, mintToken, postReport } from '../../fixtures/agent-reports.ts';
+import { callWithToken, hostReport, mintToken, postReport } from '../../fixtures/agent-reports.ts';
 import { graphql, type RunningApp, startApp } from '../../fixtures/app.ts';
 import { makeNode } from '../../fixtures/resources.ts';
 
@@ -14,16 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => running?.stop());
 
-function call(method: string, path: string, token: string, body?: unknown): Promise<Response> {
-  return fetch(`${running.url}${path}`, {
-    method,
-    headers: {
-      'x-api-token': token,
-      ...(body !== undefined && { 'content-type': 'application/json' }),
-    },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-}
+const call = (method: string, path: string, token: string, body?: unknown) =>
+  callWithToken(running, method, path, token, body);
 
 const sourceResources = (source: string) =>
   running.app.store.all().filter((r) => r.source === source);
@@ -180,7 +172,7 @@ describe('agent management', () => {
     const deleted = await call('DELETE', '/api/agents/agent/gone-1', manageToken);
     expect(deleted.status).toBe(200);
     expect(sourceResources('host-agent:gone-1')).toEqual([]);
-    expect((await call('DELETE', '/api/agents/host/gone-1', manageToken)).status).toBe(404);
+    expect((await call('DELETE', '/api/agents/host/nope', manageToken)).status).toBe(404);
 
     const viaGraphql = await graphql<{ deleteAgent: { __typename: string; data?: boolean } }>(
       running.url,
@@ -191,8 +183,14 @@ describe('agent management', () => {
       data: true,
     });
     expect(sourceResources('host-agent:gone-2')).toEqual([]);
-    const list = await graphql<{ agents: { id: string }[] }>(running.url, '{ agents { id } }');
-    expect(list.data?.agents.map((a) => a.id)).not.toContain('gone-2');
+    const list = await graphql<{ agents: { id: string; status: string }[] }>(
+      running.url,
+      '{ agents { id status } }',
+    );
+    expect(list.data?.agents.find((a) => a.id === 'gone-2')).toEqual({
+      id: 'gone-2',
+      status: 'REMOVED',
+    });
     const viewer = await graphql<{ deleteAgent: { __typename: string } }>(
       running.url,
       'mutation { deleteAgent(id: "on-node") { __typename } }',

@@ -31,8 +31,8 @@ describe('agents across a restart', () => {
   it('keeps the registry, and the resources come back with the next report', async () => {
     const first = await startApp();
     dataDir = first.dataDir;
-    const { token: hostToken } = await mintToken(first, ['agent:report']);
-    const { token: dockerToken } = await mintToken(first, ['docker:report']);
+    const { token: hostToken } = await mintToken(first, ['agent:report', 'docker:report']);
+    const dockerToken = hostToken;
     const at = Date.parse('2026-11-23T13:00:00Z');
     expect(
       (await postReport(first, 'host', hostToken, hostReport({ agentId: 'keeper', at }))).status,
@@ -80,6 +80,10 @@ describe('agents across a restart', () => {
       expect(Date.parse(after?.lastReportAt ?? '')).toBeGreaterThan(
         Date.parse(before[0]?.lastReportAt ?? ''),
       );
+      // Still enrolled with its token: another one cannot report as it after the restart.
+      const { token: other } = await mintToken(second, ['agent:report']);
+      const refused = hostReport({ agentId: 'keeper', at: at + 60_000 });
+      expect((await postReport(second, 'host', other, refused)).status).toBe(409);
     } finally {
       await second.app.stop();
     }

@@ -216,8 +216,9 @@ describe('agent reports become resources', () => {
   });
 
   it('keeps one agent sending host and Docker reports as one agent with two kinds', async () => {
-    const { token: hostToken } = await mintToken(running, ['agent:report']);
-    const { token: dockerToken } = await mintToken(running, ['docker:report']);
+    // One agent, one token: pulse-agent sends every kind with the token it was installed with.
+    const { token: hostToken } = await mintToken(running, ['agent:report', 'docker:report']);
+    const dockerToken = hostToken;
     expect(
       (
         await postReport(

@@ -24,7 +24,9 @@ export const callers = [
   'agent:config:read',
   'agent:manage',
   'docker:report',
+  'docker:manage',
   'kubernetes:report',
+  'kubernetes:manage',
   '*',
 ] as const;
 
@@ -98,12 +100,17 @@ const readAgent: readonly Caller[] = [
   'monitoring:read',
   'agent:config:read',
   'agent:manage',
+  'docker:manage',
+  'kubernetes:manage',
   '*',
 ];
 /** An agent's remote config: its readers, and the agent itself (agent:report). */
 const readAgentConfig: readonly Caller[] = [...readAgent, 'agent:report'];
 /** Unlink, delete and configure agents. */
 const manageAgent: readonly Caller[] = ['admin', 'agent:manage', '*'];
+/** Remove a Docker runtime or Kubernetes cluster, or let it back: also that kind's manage scope. */
+const manageDocker: readonly Caller[] = [...manageAgent, 'docker:manage'];
+const manageKubernetes: readonly Caller[] = [...manageAgent, 'kubernetes:manage'];
 /** A person's own sessions; settings:write and "*" tokens may manage accounts. */
 const ownAccount: readonly Caller[] = [...people, 'settings:write', '*'];
 /** Another person's session: only those who manage accounts. */
@@ -546,6 +553,54 @@ export const restMatrix: readonly RestRow[] = [
     body: {},
     allow: manageAgent,
   },
+  {
+    method: 'POST',
+    path: '/api/agents/host/link',
+    body: { agentId: 'nope', nodeId: 'nope' },
+    allow: manageAgent,
+  },
+  {
+    method: 'POST',
+    path: '/api/agents/host/:id/allow-reenroll',
+    params: { id: 'nope' },
+    allow: manageAgent,
+  },
+  {
+    method: 'POST',
+    path: '/api/agents/agent/link',
+    body: { agentId: 'nope', nodeId: 'nope' },
+    allow: manageAgent,
+  },
+  {
+    method: 'POST',
+    path: '/api/agents/agent/:id/allow-reenroll',
+    params: { id: 'nope' },
+    allow: manageAgent,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/agents/docker/runtimes/:id',
+    params: { id: 'nope' },
+    allow: manageDocker,
+  },
+  {
+    method: 'POST',
+    path: '/api/agents/docker/runtimes/:id/allow-reenroll',
+    params: { id: 'nope' },
+    allow: manageDocker,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/agents/kubernetes/clusters/:id',
+    params: { id: 'nope' },
+    allow: manageKubernetes,
+  },
+  {
+    method: 'POST',
+    path: '/api/agents/kubernetes/clusters/:id/allow-reenroll',
+    params: { id: 'nope' },
+    allow: manageKubernetes,
+  },
 ];
 
 const node =
@@ -944,6 +999,24 @@ export const graphqlMatrix: readonly GraphqlRow[] = [
     field: 'updateAgentConfig',
     document: `mutation { updateAgentConfig(id: "nope", input: {}) ${typed} }`,
     allow: manageAgent,
+  },
+  {
+    operation: 'mutation',
+    field: 'allowAgentReenroll',
+    document: `mutation { allowAgentReenroll(id: "nope") ${typed} }`,
+    allow: manageAgent,
+  },
+  {
+    operation: 'mutation',
+    field: 'linkAgent',
+    document: `mutation { linkAgent(id: "nope", nodeId: "nope") ${typed} }`,
+    allow: manageAgent,
+  },
+  {
+    operation: 'mutation',
+    field: 'removeAgentKind',
+    document: `mutation { removeAgentKind(id: "nope", kind: DOCKER) ${typed} }`,
+    allow: manageDocker,
   },
   // The patrol; Pro fields answer a PaymentRequiredError result, which counts as "allow".
   {

@@ -178,6 +178,20 @@ describe('the outbox', () => {
     expect(lines.find((l) => l.includes('(403)'))).toMatch(/token lacks the scope.*agent:report/);
   });
 
+  it("passes Pulse's reason on when it refuses the agent (409), waiting like on 401", async () => {
+    const pulse = await fakePulse((_r, res) =>
+      json(res, 409, { error: 'agent a1 is enrolled with another API token' }),
+    );
+    const { outbox, lines } = outboxFor(pulse.url);
+    outbox.push(JSON.stringify({ n: 1 }));
+    await vi.waitFor(() => expect(pulse.received).toHaveLength(2), { timeout: 3_000 });
+    const [first, second] = pulse.received as [Received, Received];
+    expect(second.at - first.at).toBeGreaterThanOrEqual(fast.authFloorMs - 20);
+    expect(lines.find((l) => l.includes('(409)'))).toMatch(
+      /Pulse refuses this agent \(409\): agent a1 is enrolled with another API token/,
+    );
+  });
+
   it('abandons a request Pulse does not answer when stopped', async () => {
     const pulse = await fakePulse(() => {
       // Never answers.

@@ -18,6 +18,10 @@ export const auditEvents: { value: string; label: string }[] = [
   { value: 'node_updated', label: 'Node changed' },
   { value: 'node_removed', label: 'Node removed' },
   { value: 'alert_config_changed', label: 'Alert settings changed' },
+  { value: 'agent_removed', label: 'Agent removed' },
+  { value: 'agent_reenroll_allowed', label: 'Agent re-enrollment allowed' },
+  { value: 'agent_token_changed', label: 'Agent moved to another token' },
+  { value: 'agent_changed', label: 'Agent settings changed' },
   { value: 'export', label: 'Settings exported' },
   { value: 'import', label: 'Settings imported' },
 ];
