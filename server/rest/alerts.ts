@@ -25,7 +25,7 @@ function limitOf(query: URLSearchParams): number | undefined {
 }
 
 /** The alert in Pulse's REST shape: ISO times and the acknowledgement flattened. */
-function toPulse(alert: Alert) {
+export function toPulse(alert: Alert) {
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   return {
     id: alert.id,

@@ -1,6 +1,9 @@
-import type { Actor } from '../access/actor.ts';
+import { type Actor, authorize } from '../access/actor.ts';
+import type { Alert } from '../alerts/alert.ts';
 import type { Services } from '../app.ts';
 import type { Resource, ResourceOf, ResourceType } from '../resources/model.ts';
+import { toPulse } from './alerts.ts';
+import { pulseAgentArrays } from './pulse-agent-shapes.ts';
 import {
   pulseGuest,
   pulseNode,
@@ -32,8 +35,41 @@ function backups(actor: Actor, services: Services) {
   };
 }
 
-/** The whole state in both shapes: the per-type arrays (v4/v5) and `resources` (v6). */
-export function pulseState(actor: Actor, services: Services) {
+/** Pulse keeps resolved alerts in its state for five minutes, at most 1,024 (we read 1,000). */
+const recentlyResolvedMs = 5 * 60_000;
+const recentlyResolvedMax = 1_000;
+
+/** The parts of the state that live in the database, read before the rest. */
+interface StoredParts {
+  recentlyResolved: Alert[];
+  /** Host agent id → the PVE node it runs on. */
+  linkedNodes: ReadonlyMap<string, string>;
+}
+
+const nothingStored: StoredParts = { recentlyResolved: [], linkedNodes: new Map() };
+
+async function storedParts(actor: Actor, services: Services): Promise<StoredParts> {
+  const [recentlyResolved, agents] = await Promise.all([
+    actor.ability.can('read', 'Alert')
+      ? services.alerts.history(actor, {
+          since: Date.now() - recentlyResolvedMs,
+          limit: recentlyResolvedMax,
+        })
+      : [],
+    actor.ability.can('read', 'Agent') ? services.agents.list(actor) : [],
+  ]);
+  const linkedNodes = new Map(
+    agents.flatMap((a) => (a.linkedNodeId === null ? [] : [[a.id, a.linkedNodeId] as const])),
+  );
+  return { recentlyResolved, linkedNodes };
+}
+
+/**
+ * The whole state in both shapes: the per-type arrays (v4/v5) and `resources` (v6). Synchronous
+ * over what is in memory, for the `/ws` stream; the database parts (`recentlyResolved`, the
+ * hosts' `linkedNodeId`) are empty unless given, as `pulseStateNow` does.
+ */
+export function pulseState(actor: Actor, services: Services, stored = nothingStored) {
   const resources = services.resources.list(actor);
   const datastores = ofType(resources, 'pbsDatastore');
   const backupState = backups(actor, services);
@@ -51,6 +87,7 @@ export function pulseState(actor: Actor, services: Services) {
     pmg: ofType(resources, 'pmg').map(pulsePmg),
     physicalDisks: ofType(resources, 'physicalDisk').map(pulseResource),
     cephClusters: ofType(resources, 'ceph').map(pulseResource),
+    ...pulseAgentArrays(resources, stored.linkedNodes),
     pveBackups: backupState.pve,
     pbsBackups: backupState.pbs,
     backups: { pve: backupState.pve, pbs: backupState.pbs },
@@ -61,11 +98,21 @@ export function pulseState(actor: Actor, services: Services) {
         .health(actor)
         .map((h) => [h.id, h.consecutiveFailures === 0 && h.lastSuccessAt !== null]),
     ),
-    activeAlerts: [],
-    recentlyResolved: [],
+    // The state is about resources: a reader who may not see alerts gets none, not a 403.
+    activeAlerts: actor.ability.can('read', 'Alert')
+      ? services.alerts.active(actor).map(toPulse)
+      : [],
+    recentlyResolved: stored.recentlyResolved.map(toPulse),
     stats: { version: services.system.version().version, uptime: services.system.uptimeSeconds() },
     lastUpdate: Date.now(),
   };
+}
+
+/** The whole state, with what only the database knows: for `GET /api/state`. */
+export async function pulseStateNow(actor: Actor, services: Services) {
+  // Refuse before reading the database, as the synchronous part would after.
+  authorize(actor, 'read', 'Resource');
+  return pulseState(actor, services, await storedParts(actor, services));
 }
 
 /** /api/state and the read routes built from it. */
@@ -73,7 +120,7 @@ export const stateRoutes: Route[] = [
   {
     method: 'GET',
     path: '/api/state',
-    handle: ({ actor, services }) => pulseState(actor, services),
+    handle: ({ actor, services }) => pulseStateNow(actor, services),
   },
   {
     method: 'GET',
