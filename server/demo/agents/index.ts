@@ -1,6 +1,7 @@
 import type { AgentKind } from '../../access/abilities.ts';
 import { systemActor } from '../../access/actor.ts';
 import type { AgentService } from '../../agents/agent.service.ts';
+import { ConflictError } from '../../errors.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { DemoNodes } from '../../sources/source-manager.ts';
 import { demoDockerHosts, dockerReport } from './docker-reports.ts';
@@ -50,9 +51,11 @@ export function withDemoAgents(nodes: DemoNodes, agents: AgentService, log: Logg
     const work = agents
       .report(systemActor, agent.kind, agent.report(at, startedAt))
       .then(() => {})
-      .catch((error: unknown) =>
-        log.warn({ err: error, agent: agent.id }, 'demo agent report failed'),
-      );
+      .catch((error: unknown) => {
+        // Someone removed this simulated agent in Settings → Agents: refusing it is the point.
+        if (error instanceof ConflictError) return;
+        log.warn({ err: error, agent: agent.id }, 'demo agent report failed');
+      });
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
     return work;
