@@ -135,14 +135,18 @@ export class AgentIngest {
       },
       () => this.#nodeNamed(hostnameOf(kind, report)),
     );
-    this.#store.apply(source, resources);
+    const linkedNodeId = row.linkedNodeId ?? null;
+    const linked = resources.map(
+      (r): Resource => (r.type === 'host' ? { ...r, details: { ...r.details, linkedNodeId } } : r),
+    );
+    this.#store.apply(source, linked);
     counters.commit();
     this.#liveness.reported(source, {
       agentId: agent.id,
       kind,
       lastReportAt: receivedAt,
       intervalMs: intervalSeconds * 1000,
-      snapshot: resources,
+      snapshot: linked,
     });
     const previous = known?.tokenId ?? null;
     const tookOverFrom = previous !== null && previous !== row.tokenId ? previous : null;

@@ -64,6 +64,8 @@ export function mapHostReport(report: HostReport, context: MapContext): Resource
       ([sensor, celsius]) => ({ sensor, celsius }),
     ),
     reportIp: host.reportIp ?? null,
+    // The registry knows the link; ingestion fills it in.
+    linkedNodeId: null,
   };
   return [
     {

@@ -64,16 +64,18 @@ const memory = { trigger: 85, clear: 80 };
 const disk = { trigger: 90, clear: 85 };
 const usage = { trigger: 85, clear: 80 };
 const off = { trigger: 0 };
+/** °C of the CPU: a host agent's own sensors, or a node's through its linked agent. */
+const temperature = { trigger: 80, clear: 75 };
 
 /** Pulse's defaults (reference §4.1). Rates are off until the user sets them. */
 export const defaultThresholds: Record<AlertScope, MetricThresholds> = {
-  node: { cpu, memory, disk, temperature: { trigger: 80, clear: 75 } },
+  node: { cpu, memory, disk, temperature },
   guest: { cpu, memory, disk, diskRead: off, diskWrite: off, networkIn: off, networkOut: off },
   storage: { usage },
   pbs: { cpu, memory },
   pbsDatastore: { usage },
   pmg: { cpu, memory },
-  host: { cpu, memory, disk },
+  host: { cpu, memory, disk, temperature },
   docker: { cpu, memory, disk: usage },
   k8s: { cpu, memory, disk },
   physicalDisk: { temperature: { trigger: 55, clear: 50 } },

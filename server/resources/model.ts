@@ -298,6 +298,23 @@ export interface HostDetails extends AgentLink {
   temperatures: HostTemperature[];
   /** The address the agent says it is reached at. */
   reportIp: string | null;
+  /** The PVE node this host is (linked in Settings → Agents): its temperatures are the node's. */
+  linkedNodeId: string | null;
+}
+
+/** Sensors that read the CPU package (Intel, AMD, Raspberry Pi), best first. */
+const cpuSensors = [/package id/i, /tctl/i, /tdie/i, /cpu_thermal/i, /coretemp/i, /k10temp/i];
+
+/**
+ * The CPU temperature among a host's sensors: the package sensor when there is one, else the
+ * hottest reading (a drive or board sensor is still the best sign of a machine running hot).
+ */
+export function cpuTemperature(temperatures: readonly HostTemperature[]): number | null {
+  for (const pattern of cpuSensors) {
+    const match = temperatures.find((t) => pattern.test(t.sensor));
+    if (match) return match.celsius;
+  }
+  return temperatures.length > 0 ? Math.max(...temperatures.map((t) => t.celsius)) : null;
 }
 
 export interface DetailsByType {

@@ -112,6 +112,10 @@ describe('alerts in the dashboard', () => {
     const guestCpu = form.locator('[data-threshold="guest.cpu"]');
     await guestCpu.locator('[data-field="trigger"]').fill('90');
     await guestCpu.locator('[data-field="clear"]').fill('85');
+    const hostTemperature = form.locator('[data-threshold="host.temperature"]');
+    expect(await hostTemperature.locator('.unit').textContent()).toBe('°C');
+    await hostTemperature.locator('[data-field="trigger"]').fill('90');
+    await hostTemperature.locator('[data-field="clear"]').fill('82');
     await form.getByTestId('override-resource').selectOption({ label: 'web-01 (VM 100)' });
     await form.getByRole('button', { name: 'Add override' }).click();
     const override = form.locator('[data-override="guest:pve-a:100"]');
@@ -122,6 +126,7 @@ describe('alerts in the dashboard', () => {
 
     const config = running.app.services.alerts.config(systemActor);
     expect(config.defaults.guest.cpu).toMatchObject({ trigger: 90, clear: 85 });
+    expect(config.defaults.host.temperature).toMatchObject({ trigger: 90, clear: 82 });
     expect(config.overrides['guest:pve-a:100']).toMatchObject({ monitorOnly: true });
     expect(config.cooldownMinutes).toBe(10);
     // Saving scrolled to the button; from the top, the sticky header sits where it belongs.

@@ -23,8 +23,15 @@ function percent(usage: Usage | null): number | null {
   return (usage.usedBytes / usage.totalBytes) * 100;
 }
 
-/** The metric in the threshold's unit, or null when the resource does not report it. */
-export function metricValue(resource: Resource, metric: ThresholdMetric): number | null {
+/**
+ * The metric in the threshold's unit, or null when the resource does not report it. The
+ * temperature comes from outside: a node's is its linked host agent's (see observe.ts).
+ */
+export function metricValue(
+  resource: Resource,
+  metric: ThresholdMetric,
+  temperature: number | null = null,
+): number | null {
   switch (metric) {
     case 'cpu':
       return resource.cpu === null ? null : resource.cpu * 100;
@@ -43,8 +50,7 @@ export function metricValue(resource: Resource, metric: ThresholdMetric): number
     case 'networkOut':
       return resource.network?.outBytesPerSecond ?? null;
     case 'temperature':
-      // The resource model carries no temperature yet; the threshold waits for it.
-      return null;
+      return temperature;
   }
 }
 
@@ -54,12 +60,13 @@ export function observeMetrics(
   settings: EffectiveSettings,
   config: AlertConfig,
   scope: AlertScope,
+  temperature: number | null,
 ): Observation[] {
   if (silentStatuses.has(resource.status)) return [];
   const observations: Observation[] = [];
   for (const [metric, threshold] of Object.entries(settings.thresholds)) {
     const kind = metric as ThresholdMetric;
-    const value = metricValue(resource, kind);
+    const value = metricValue(resource, kind, temperature);
     if (value === null || !threshold) continue;
     const holds = value >= threshold.trigger;
     const keeps = value > threshold.clear;

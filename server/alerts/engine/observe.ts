@@ -1,4 +1,4 @@
-import type { Resource } from '../../resources/model.ts';
+import { cpuTemperature, type Resource } from '../../resources/model.ts';
 import type { AlertKind } from '../alert.ts';
 import { effectiveSettings, resourceKeyOf, scopeOf } from '../thresholds.ts';
 import { type Observation, subjectOf } from './observation.ts';
@@ -28,6 +28,7 @@ export function observe(input: EvaluateInput, now: number): Observed {
   const unobserved = records ? new Set<AlertKind>() : recordKinds;
   if (!config.enabled) return { observations: [], unobserved };
   const clusters = clustersByNodeId(input.resources);
+  const nodeTemperatures = temperaturesByNodeId(input.resources);
   const guestRecords = records ? indexRecords(records) : null;
   const observations: Observation[] = [];
   for (const resource of input.resources) {
@@ -40,7 +41,11 @@ export function observe(input: EvaluateInput, now: number): Observed {
     }
     const subject = subjectOf(resource, key);
     const monitorOnly = settings.monitorOnly;
-    observations.push(...observeMetrics(resource, subject, settings, config, scope));
+    const temperature =
+      resource.type === 'host'
+        ? cpuTemperature(resource.details.temperatures)
+        : (nodeTemperatures.get(resource.id) ?? null);
+    observations.push(...observeMetrics(resource, subject, settings, config, scope, temperature));
     const states = observeStates(resource, subject, config.stateAlerts);
     if (guestRecords && (resource.type === 'vm' || resource.type === 'container')) {
       states.push(...observeGuestRecords(resource, subject, guestRecords, config.stateAlerts, now));
@@ -62,6 +67,17 @@ function clustersByNodeId(resources: readonly Resource[]): Map<string, string> {
     if (r.type === 'node' && r.details.cluster) clusters.set(r.id, r.details.cluster);
   }
   return clusters;
+}
+
+/** A PVE node's CPU temperature, read by the host agent linked to it (Settings → Agents). */
+function temperaturesByNodeId(resources: readonly Resource[]): Map<string, number> {
+  const temperatures = new Map<string, number>();
+  for (const r of resources) {
+    if (r.type !== 'host' || r.status !== 'online' || !r.details.linkedNodeId) continue;
+    const celsius = cpuTemperature(r.details.temperatures);
+    if (celsius !== null) temperatures.set(r.details.linkedNodeId, celsius);
+  }
+  return temperatures;
 }
 
 /** A guest keys on its node's cluster, so a re-added connection keeps its overrides. */

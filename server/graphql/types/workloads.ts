@@ -1,10 +1,11 @@
-import type {
-  ContainerPort,
-  HostFilesystem,
-  HostInterface,
-  HostTemperature,
-  ResourceOf,
-  Usage,
+import {
+  type ContainerPort,
+  cpuTemperature,
+  type HostFilesystem,
+  type HostInterface,
+  type HostTemperature,
+  type ResourceOf,
+  type Usage,
 } from '../../resources/model.ts';
 import { builder } from '../builder.ts';
 import { ResourceRef, resourceTypeNames } from './resource.ts';
@@ -74,6 +75,16 @@ builder.objectRef<ResourceOf<'host'>>(resourceTypeNames.host).implement({
     interfaces: t.field({ type: [InterfaceRef], resolve: (r) => r.details.interfaces }),
     temperatures: t.field({ type: [TemperatureRef], resolve: (r) => r.details.temperatures }),
     reportIp: t.string({ nullable: true, resolve: (r) => r.details.reportIp }),
+    linkedNodeId: t.string({
+      nullable: true,
+      description: 'The PVE node this host is; the node takes its CPU temperature from here',
+      resolve: (r) => r.details.linkedNodeId,
+    }),
+    cpuTemperature: t.float({
+      nullable: true,
+      description: 'The CPU package sensor, else the hottest one, in °C',
+      resolve: (r) => cpuTemperature(r.details.temperatures),
+    }),
   }),
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeHost } from '../../fixtures/agent-resources.ts';
 import { Harness, makeVm, nodeAt, second, storageAt, T0, testConfig, types } from './helpers.ts';
 
 const cpu = 'pve-a/node/pve1:cpu';
@@ -135,5 +136,37 @@ describe('metric alerts: resources going away', () => {
     engine.config = testConfig({ enabled: false });
     expect(types(engine.evaluate([nodeAt(95)], T0 + 10 * second))).toEqual([`resolved ${cpu}`]);
     expect(types(engine.evaluate([nodeAt(99)], T0 + 20 * second))).toEqual([]);
+  });
+});
+
+describe('metric alerts: temperatures from host agents', () => {
+  const sensors = (celsius: number) => [
+    { sensor: 'nvme0 Composite', celsius: 45 },
+    { sensor: 'coretemp Package id 0', celsius },
+  ];
+
+  it("fires on a host's CPU package sensor, not its hottest other sensor", () => {
+    const engine = new Harness();
+    const hot = makeHost('nas', {}, { temperatures: sensors(86) });
+    expect(types(engine.evaluate([hot], T0))).toEqual([expect.stringMatching(/:temperature$/)]);
+    const [alert] = Object.values(engine.state.alerts);
+    expect(alert).toMatchObject({ kind: 'temperature', value: 86, level: 'warning' });
+    const coolCpu = makeHost('nas', {}, { temperatures: sensors(60) });
+    expect(types(engine.evaluate([coolCpu], T0 + 10 * second))).toEqual([
+      expect.stringMatching(/^resolved .*:temperature$/),
+    ]);
+  });
+
+  it('gives a PVE node the temperature of the host agent linked to it', () => {
+    const engine = new Harness();
+    const node = nodeAt(10);
+    const agent = makeHost('pve1', {}, { temperatures: sensors(84), linkedNodeId: node.id });
+    const fired = types(engine.evaluate([node, agent], T0));
+    expect(fired).toContain(`fired ${node.id}:temperature`);
+    // Unlinked, the node has no temperature and its alert resolves.
+    const unlinked = makeHost('pve1', {}, { temperatures: sensors(84), linkedNodeId: null });
+    expect(types(engine.evaluate([node, unlinked], T0 + 10 * second))).toContain(
+      `resolved ${node.id}:temperature`,
+    );
   });
 });

@@ -10,7 +10,7 @@ export interface Threshold {
   clear: number | null;
 }
 
-export type Metric = 'cpu' | 'memory' | 'disk' | 'usage';
+export type Metric = 'cpu' | 'memory' | 'disk' | 'usage' | 'temperature';
 export type ThresholdSet = Partial<Record<Metric, Threshold>>;
 
 export interface OverrideForm {
@@ -38,12 +38,12 @@ export interface ThresholdsForm {
 
 /** The types users tune most, with the metrics each is measured on. */
 export const editedScopes: { scope: string; label: string; metrics: Metric[] }[] = [
-  { scope: 'node', label: 'Nodes', metrics: ['cpu', 'memory', 'disk'] },
+  { scope: 'node', label: 'Nodes', metrics: ['cpu', 'memory', 'disk', 'temperature'] },
   { scope: 'guest', label: 'VMs and containers', metrics: ['cpu', 'memory', 'disk'] },
   { scope: 'storage', label: 'Storage', metrics: ['usage'] },
   { scope: 'pbsDatastore', label: 'Backup datastores', metrics: ['usage'] },
   { scope: 'pbs', label: 'Backup servers', metrics: ['cpu', 'memory'] },
-  { scope: 'host', label: 'Agent hosts', metrics: ['cpu', 'memory', 'disk'] },
+  { scope: 'host', label: 'Agent hosts', metrics: ['cpu', 'memory', 'disk', 'temperature'] },
 ];
 
 export const metricLabel: Record<Metric, string> = {
@@ -51,7 +51,11 @@ export const metricLabel: Record<Metric, string> = {
   memory: 'Memory',
   disk: 'Disk',
   usage: 'Usage',
+  temperature: 'Temperature',
 };
+
+/** Temperatures are in °C (a node's comes from its linked host agent); the rest in percent. */
+export const metricUnit = (metric: Metric) => (metric === 'temperature' ? '°C' : '%');
 
 export const overrideMetrics: Metric[] = ['cpu', 'memory', 'disk'];
 
@@ -72,7 +76,7 @@ function readSet(value: unknown, metrics: readonly Metric[]): ThresholdSet {
   return set;
 }
 
-const allMetrics: Metric[] = ['cpu', 'memory', 'disk', 'usage'];
+const allMetrics: Metric[] = ['cpu', 'memory', 'disk', 'usage', 'temperature'];
 
 export const emptyOverride = (): OverrideForm => ({
   disabled: false,
