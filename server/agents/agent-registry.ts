@@ -43,8 +43,8 @@ export class AgentRegistry {
   }
 
   /**
-   * Records a report's agent, creating the row on its first report. `linkTo` is asked only
-   * then: a host agent on a PVE node is linked to it once, and an unlink sticks.
+   * Records a report's agent, creating the row on its first report. `linkTo` names the PVE node
+   * a host agent runs on; it is asked until it finds one or a person links or unlinks.
    */
   async saw(sighting: Sighting, linkTo: () => string | null): Promise<Agent> {
     const em = this.#orm.em.fork();
@@ -62,6 +62,7 @@ export class AgentRegistry {
         // Given, not left to the column default: the ORM would store that default as a string.
         reenrollAllowed: false,
         removedKinds: [],
+        linkSetByPerson: false,
         linkedNodeId: sighting.kind === 'host' ? linkTo() : null,
         config: { ...defaultAgentConfig },
       });
@@ -72,6 +73,10 @@ export class AgentRegistry {
       row.version = sighting.version;
       row.intervalSeconds = sighting.intervalSeconds;
       row.lastReportAt = sighting.at;
+      // The node may be added to Pulse after the agent: keep matching until a person decides.
+      if (sighting.kind === 'host' && !row.linkedNodeId && !row.linkSetByPerson) {
+        row.linkedNodeId = linkTo();
+      }
       // Only a token binds (see enrollment.ts); in-process and signed-in reports leave it be.
       if (sighting.tokenId !== null) {
         row.tokenId = sighting.tokenId;
@@ -88,10 +93,11 @@ export class AgentRegistry {
     });
   }
 
-  /** Links a host agent to the PVE node it runs on, or unlinks it (null). */
+  /** A person links a host agent to the PVE node it runs on, or unlinks it (null). */
   link(id: string, nodeId: string | null): Promise<Agent | null> {
     return this.#change(id, (row) => {
       row.linkedNodeId = nodeId;
+      row.linkSetByPerson = true;
     });
   }
 

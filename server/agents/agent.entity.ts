@@ -33,8 +33,10 @@ export const AgentSchema = defineEntity({
      * reports are refused until re-enrollment is allowed, so a removal sticks while the agent runs.
      */
     removedKinds: p.json<AgentKind[]>().default('[]'),
-    /** The PVE node resource this host was matched to, until someone unlinks it. */
+    /** The PVE node resource this host is: matched by name, or set by a person. */
     linkedNodeId: p.string().nullable(),
+    /** A person linked or unlinked it: name matching no longer changes the link. */
+    linkSetByPerson: p.boolean().default(false),
     /** Set from the dashboard, handed to the agent in every report response. */
     config: p.json<AgentConfig>(),
   },

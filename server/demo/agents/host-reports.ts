@@ -37,7 +37,11 @@ interface DemoHost {
   tags: string[];
 }
 
-/** Two standalone machines: a busy workstation-class server and a small ARM gateway. */
+/**
+ * Two standalone machines (a busy workstation-class server, a small ARM gateway) and an agent
+ * on the demo's PVE node pve1, which Pulse links to that node by name: its CPU sensor becomes
+ * the node's temperature.
+ */
 export const demoHosts: DemoHost[] = [
   {
     agentId: 'demo-agent-atlas',
@@ -119,6 +123,37 @@ export const demoHosts: DemoHost[] = [
     sensors: { cpu_thermal: 47 },
     reportIp: '192.168.10.2',
     tags: ['network'],
+  },
+  {
+    agentId: 'demo-agent-pve1',
+    hostname: 'pve1',
+    osName: 'Debian GNU/Linux',
+    osVersion: '12 (bookworm)',
+    kernelVersion: '6.8.12-4-pve',
+    architecture: 'x86_64',
+    cpuModel: 'AMD EPYC 7313P 16-Core Processor',
+    cpuCount: 16,
+    memoryGiB: 64,
+    swapGiB: 8,
+    cpuBase: 0.3,
+    memoryFill: 0.62,
+    uptimeDays: 41,
+    filesystems: [
+      { device: 'rpool/ROOT/pve-1', mountpoint: '/', filesystem: 'zfs', totalGiB: 420, fill: 0.12 },
+    ],
+    interfaces: [
+      {
+        name: 'vmbr0',
+        mac: '3c:ec:ef:12:40:01',
+        address: '192.168.10.11/24',
+        speedMbps: 10000,
+        rate: 9_000_000,
+      },
+    ],
+    disks: [{ device: 'nvme0n1', readRate: 14_000_000, writeRate: 9_000_000 }],
+    sensors: { 'k10temp Tctl': 61, 'nvme0 Composite': 44 },
+    reportIp: '192.168.10.11',
+    tags: ['proxmox'],
   },
 ];
 

@@ -195,6 +195,19 @@ describe('agent enrollment', () => {
     expect(await agent(id)).toMatchObject({ removedKinds: ['KUBERNETES'] });
   });
 
+  it('links a host agent to its node when the node is added to Pulse after it', async () => {
+    const { token } = await mintToken(running, ['agent:report'], 'early agent');
+    const report = hostReport({ agentId: 'early-1', hostname: 'pve8.home.lan' });
+    expect((await postReport(running, 'host', token, report)).status).toBe(200);
+    expect(await agent('early-1')).toMatchObject({ linkedNodeId: null });
+
+    running.app.store.apply('pve-late', [makeNode('pve8', {}, 'pve-late')]);
+    expect((await postReport(running, 'host', token, report)).status).toBe(200);
+    expect(await agent('early-1')).toMatchObject({ linkedNodeId: 'pve-late/node/pve8' });
+    const host = running.app.store.get('host-agent:early-1/host');
+    expect(host?.type === 'host' && host.details.linkedNodeId).toBe('pve-late/node/pve8');
+  });
+
   it('links a host agent to a PVE node, and unlinks it', async () => {
     running.app.store.apply('pve-link', [makeNode('pve9', {}, 'pve-link')]);
     const { token } = await mintToken(running, ['agent:report'], 'link agent');

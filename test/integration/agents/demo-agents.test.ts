@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { systemActor } from '../../../server/access/actor.ts';
-import type { Resource, ResourceOf } from '../../../server/resources/model.ts';
+import { demoHosts, hostReport } from '../../../server/demo/agents/host-reports.ts';
+import { cpuTemperature, type Resource, type ResourceOf } from '../../../server/resources/model.ts';
 import { type RunningApp, startApp } from '../../fixtures/app.ts';
 
 let running: RunningApp;
@@ -19,7 +20,7 @@ describe('the demo estate with agents', () => {
       ofType('host')
         .map((h) => h.name)
         .sort(),
-    ).toEqual(['atlas', 'edge-gw']);
+    ).toEqual(['atlas', 'edge-gw', 'pve1']);
     // Two reports an interval apart on start: rates show at once.
     for (const host of ofType('host')) {
       expect(host).toMatchObject({ status: 'online', network: expect.any(Object) });
@@ -51,6 +52,25 @@ describe('the demo estate with agents', () => {
     });
   });
 
+  it('links the agent on pve1 to that node once the node is polled, giving it a temperature', async () => {
+    const node = await vi.waitFor(() => {
+      const found = ofType('node').find((n) => n.name === 'pve1');
+      if (!found) throw new Error('pve1 not polled yet');
+      return found;
+    });
+    // The agent's next report (sent now rather than waited for) finds the node by name.
+    const [, , onNode] = demoHosts;
+    if (!onNode) throw new Error('the demo has no agent on pve1');
+    await running.app.services.agents.report(
+      systemActor,
+      'host',
+      hostReport(onNode, Date.now(), Date.now()),
+    );
+    const host = ofType('host').find((h) => h.name === 'pve1');
+    expect(host?.details.linkedNodeId).toBe(node.id);
+    expect(cpuTemperature(host?.details.temperatures ?? [])).toBeGreaterThan(40);
+  });
+
   it('lists the simulated agents, and they go when the demo does', async () => {
     const agents = await running.app.services.agents.list(systemActor);
     expect(agents.map((a) => a.id).sort()).toEqual([
@@ -59,6 +79,7 @@ describe('the demo estate with agents', () => {
       'demo-agent-docker-02',
       'demo-agent-edge',
       'demo-agent-k3s',
+      'demo-agent-pve1',
     ]);
     await running.app.sourceManager.stop();
     expect(await running.app.services.agents.list(systemActor)).toEqual([]);

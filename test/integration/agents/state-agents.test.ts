@@ -99,7 +99,7 @@ describe('GET /api/state with agents', () => {
   it('lists the host agents with their machine figures', async () => {
     const { hosts } = await agentsReported();
     const demo = hosts.filter((h) => h.agentId.startsWith('demo-agent-'));
-    expect(demo.map((h) => h.hostname).sort()).toEqual(['atlas', 'edge-gw']);
+    expect(demo.map((h) => h.hostname).sort()).toEqual(['atlas', 'edge-gw', 'pve1']);
     for (const host of demo) {
       expect(host).toMatchObject({ status: 'online', displayName: host.hostname });
       expect(host.id).toBe(`host-agent:${host.agentId}/host`);
