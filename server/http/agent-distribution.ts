@@ -6,14 +6,40 @@ import { agentBundleFile, installerFile } from '../pulse-agent/distribution.ts';
 /** The public paths that hand out pulse-agent: no sign-in, their own rate limit. */
 export const agentDownloadPath = '/download/pulse-agent';
 export const installerPath = '/install.sh';
-export const distributionPaths: ReadonlySet<string> = new Set([agentDownloadPath, installerPath]);
 
 interface Served {
   file: string;
   contentType: string;
   disposition: string;
   missing: string;
+  /** A variant of the file: one exact line swapped for another (legacy installers). */
+  swap?: readonly [string, string];
+  /** Serve `<sha256>  <name>` of the file instead of the file. */
+  checksumOf?: string;
 }
+
+/**
+ * Pulse's deprecated per-kind agents and their scripts, kept so old install commands work:
+ * they get the unified agent, the Docker scripts with `--enable-docker` already on, the
+ * uninstall script with `--uninstall`.
+ */
+const bundleAliases = ['/download/pulse-host-agent', '/download/pulse-docker-agent'];
+const checksumPaths = ['/download/pulse-agent.sha256', '/download/pulse-host-agent.sha256'];
+const withDocker = ['extra=""', 'extra=" --enable-docker"'] as const;
+const installerVariants: Record<string, readonly [string, string] | undefined> = {
+  '/install-host-agent.sh': undefined,
+  '/install-docker-agent.sh': withDocker,
+  '/install-container-agent.sh': withDocker,
+  '/uninstall-host-agent.sh': ['uninstall=""', 'uninstall=1'],
+};
+
+export const distributionPaths: ReadonlySet<string> = new Set([
+  agentDownloadPath,
+  installerPath,
+  ...bundleAliases,
+  ...checksumPaths,
+  ...Object.keys(installerVariants),
+]);
 
 export interface DistributionFiles {
   bundle: string;
@@ -21,22 +47,56 @@ export interface DistributionFiles {
 }
 
 function servedFiles(files: DistributionFiles): Record<string, Served> {
+  const bundle: Served = {
+    file: files.bundle,
+    contentType: 'text/javascript; charset=utf-8',
+    disposition: 'attachment; filename="pulse-agent.mjs"',
+    missing:
+      'the pulse-agent bundle is not built on this server; run `npm run build` (npm start does it)',
+  };
+  const installer = (name: string, swap?: readonly [string, string]): Served => ({
+    file: files.installer,
+    contentType: 'text/x-shellscript; charset=utf-8',
+    disposition: `inline; filename="${name}"`,
+    missing: 'the installer is missing from this server',
+    ...(swap && { swap }),
+  });
+  const checksum: Served = {
+    ...bundle,
+    contentType: 'text/plain; charset=utf-8',
+    disposition: 'inline; filename="pulse-agent.sha256"',
+    checksumOf: 'pulse-agent.mjs',
+  };
   return {
-    [agentDownloadPath]: {
-      file: files.bundle,
-      contentType: 'text/javascript; charset=utf-8',
-      disposition: 'attachment; filename="pulse-agent.mjs"',
-      missing:
-        'the pulse-agent bundle is not built on this server; run `npm run build` (npm start does it)',
-    },
-    [installerPath]: {
-      file: files.installer,
-      contentType: 'text/x-shellscript; charset=utf-8',
-      disposition: 'inline; filename="install.sh"',
-      missing: 'the installer is missing from this server',
-    },
+    [agentDownloadPath]: bundle,
+    [installerPath]: installer('install.sh'),
+    ...Object.fromEntries(bundleAliases.map((path) => [path, bundle])),
+    ...Object.fromEntries(checksumPaths.map((path) => [path, checksum])),
+    ...Object.fromEntries(
+      Object.entries(installerVariants).map(([path, swap]) => [
+        path,
+        installer(path.slice(1), swap),
+      ]),
+    ),
   };
 }
+
+/** The body as served: the file, its variant, or its checksum line. */
+function variantOf(what: Served, loaded: Loaded): Loaded {
+  if (what.checksumOf) {
+    const body = Buffer.from(`${loaded.sha256}  ${what.checksumOf}\n`);
+    return { ...loaded, body, sha256: sha256Of(body) };
+  }
+  if (!what.swap) return loaded;
+  const [line, replacement] = what.swap;
+  const text = loaded.body.toString('utf8');
+  // The installer is ours: a missing line is a bug to see in tests, not to serve around.
+  if (!text.includes(`\n${line}\n`)) throw new Error(`installer has no line ${line}`);
+  const body = Buffer.from(text.replace(`\n${line}\n`, `\n${replacement}\n`));
+  return { ...loaded, body, sha256: sha256Of(body) };
+}
+
+const sha256Of = (body: Buffer) => createHash('sha256').update(body).digest('hex');
 
 interface Loaded {
   mtimeMs: number;
@@ -62,7 +122,7 @@ async function load(file: string): Promise<Loaded | null> {
     mtimeMs: info.mtimeMs,
     size: info.size,
     body,
-    sha256: createHash('sha256').update(body).digest('hex'),
+    sha256: sha256Of(body),
   };
   cache.set(file, loaded);
   return loaded;
@@ -124,6 +184,7 @@ async function serve(
     sendJson(res, 503, { error: what.missing });
     return;
   }
+  loaded = variantOf(what, loaded);
   res.writeHead(200, {
     'content-type': what.contentType,
     'content-disposition': what.disposition,

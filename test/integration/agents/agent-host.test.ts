@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -10,7 +10,7 @@ import { hostReportSchema } from '../../../server/agents/reports.ts';
 import { createAgentDistribution } from '../../../server/http/agent-distribution.ts';
 import { bundleAgent } from '../../../server/pulse-agent/bundle.ts';
 import { HostCollector } from '../../../server/pulse-agent/host/collect.ts';
-import { type AgentProcess, spawnAgent } from '../../fixtures/agent-process.ts';
+import { type AgentProcess, runShell, spawnAgent } from '../../fixtures/agent-process.ts';
 import { graphql, type RunningApp, startApp } from '../../fixtures/app.ts';
 
 let app: RunningApp;
@@ -33,25 +33,6 @@ const tempDir = () => {
   temporary.push(dir);
   return dir;
 };
-
-/**
- * Runs a shell script without blocking: the app under test answers its downloads from this
- * same process, so a synchronous spawn would wait on itself.
- */
-function runShell(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ status: number | null; stderr: string }> {
-  const child = spawn('sh', args, {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stderr })));
-}
 
 async function mintToken(scopes: string[]): Promise<string> {
   const response = await app.fetch('/api/security/tokens', {
