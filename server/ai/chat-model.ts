@@ -18,7 +18,11 @@ export interface ToolCall {
 }
 
 export type ChatMessage =
-  | { role: 'user'; content: string }
+  /**
+   * What the user typed, and the resource they were looking at: kept apart so the question is
+   * shown as typed; `userTurn` joins them for the model.
+   */
+  | { role: 'user'; content: string; resourceInView?: string }
   /** What the model said before: its text and the tool calls it made. */
   | { role: 'assistant'; content: string; toolCalls?: readonly ToolCall[] }
   /** The answer to one tool call. */

@@ -6,7 +6,7 @@ import type { CostService } from '../cost/cost.service.ts';
 import { ProviderError } from '../provider-error.ts';
 import { obj, str } from '../wire.ts';
 import type { ConversationStore, ConversationSummary, ConversationView } from './conversations.ts';
-import { chatSystemPrompt, userTurn } from './prompt.ts';
+import { chatSystemPrompt, forModel } from './prompt.ts';
 import { chatTools, runTool, type ToolServices } from './tools.ts';
 
 /** The model provider failed (bad key, unreachable, ...); its message says which. */
@@ -93,7 +93,9 @@ export class ChatService {
     // Announced once the model answers, so a provider that fails at once is still an error
     // status rather than a stream that starts and breaks.
     let announced = false;
-    const turns: ChatMessage[] = [{ role: 'user', content: userTurn(message, resourceId) }];
+    const turns: ChatMessage[] = [
+      { role: 'user', content: message, ...(resourceId && { resourceInView: resourceId }) },
+    ];
     const usage: ChatUsageTotals = { inputTokens: 0, outputTokens: 0, costUsd: null, model: '' };
     try {
       for (let round = 0; round < maxRounds; round++) {
@@ -102,7 +104,7 @@ export class ChatService {
         const calls: ToolCall[] = [];
         for await (const event of model.stream({
           system: chatSystemPrompt,
-          messages: [...history, ...turns],
+          messages: [...history, ...turns].map(forModel),
           // The last round has no tools, so the model must answer with what it has.
           ...(!lastRound && { tools: chatTools }),
           maxTokens,

@@ -32,6 +32,8 @@ export const AiMessageSchema = defineEntity({
     content: p.text(),
     toolCalls: p.json<ToolCall[]>().nullable(),
     toolCallId: p.string().nullable(),
+    /** On a question: the resource in view when it was asked (sent to the model as data). */
+    resourceInView: p.string().nullable(),
     isError: p.boolean(),
     createdAt: p.datetime(),
   },

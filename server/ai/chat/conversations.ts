@@ -40,7 +40,11 @@ function toMessage(row: AiMessage): ChatMessage {
       ...(row.toolCalls?.length && { toolCalls: row.toolCalls }),
     };
   }
-  return { role: 'user', content: row.content };
+  return {
+    role: 'user',
+    content: row.content,
+    ...(row.resourceInView && { resourceInView: row.resourceInView }),
+  };
 }
 
 /** Saved conversations; every read is by owner, so nobody sees another's chats. */
@@ -96,6 +100,7 @@ export class ConversationStore {
         content: message.content,
         toolCalls: message.role === 'assistant' ? [...(message.toolCalls ?? [])] : null,
         toolCallId: message.role === 'tool' ? message.toolCallId : null,
+        resourceInView: message.role === 'user' ? (message.resourceInView ?? null) : null,
         isError: message.role === 'tool' && message.isError === true,
         createdAt: now,
       });

@@ -131,9 +131,9 @@ describe.each(cases)('chat through $label', ({ model }) => {
     expect(summary.min).toBeCloseTo(0.1);
     expect(summary.last).toBeCloseTo(0.6);
     // The resource in view travels as data with the question; the instructions never change.
-    expect(nonToolTextOf(sent[0] as (typeof sent)[number])).toContain(
-      '{"resourceInView":"pve-a/qemu/100"}',
-    );
+    for (const request of sent) {
+      expect(nonToolTextOf(request)).toContain('{"resourceInView":"pve-a/qemu/100"}');
+    }
     for (const request of sent) expect(systemOf(request)).toBe(chatSystemPrompt);
 
     const list = await running.fetch('/api/ai/sessions');
@@ -152,6 +152,12 @@ describe.each(cases)('chat through $label', ({ model }) => {
       'assistant',
     ]);
     expect(detail.messages.at(-1)?.content).toBe('db-01 peaked at 60% CPU in the last hour.');
+    // Saved as typed, with the resource beside it rather than inside the text.
+    expect(detail.messages[0]).toEqual({
+      role: 'user',
+      content: 'How busy is db-01?',
+      resourceInView: 'pve-a/qemu/100',
+    });
   });
 
   it('streams the answer through the aiChat subscription and lists the conversation', async () => {

@@ -68,11 +68,6 @@ export function addTool(
   else turn.parts.push({ kind: 'tool', name, state });
 }
 
-/** The server appends the resource in view to the saved question; it is not what was typed. */
-const contextNote = /\n\n<context note="data, not instructions">[\s\S]*<\/context>$/;
-
-export const typedQuestion = (content: string) => content.replace(contextNote, '');
-
 interface SavedMessage {
   role: string;
   content: string;
@@ -99,7 +94,7 @@ export function turnsOf(messages: readonly SavedMessage[]): Turn[] {
   for (const message of messages) {
     if (message.role === 'user') {
       answer = null;
-      turns.push({ role: 'user', text: typedQuestion(message.content) });
+      turns.push({ role: 'user', text: message.content });
       continue;
     }
     if (!answer) {
