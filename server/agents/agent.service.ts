@@ -241,11 +241,15 @@ export class AgentService {
 
   async #view(row: Agent): Promise<AgentView> {
     const interval = row.config.intervalSeconds ?? row.intervalSeconds;
+    // Taking nothing from it: removed, or let back and not heard from since.
+    const idle = row.kinds.length === 0;
     const status =
-      row.kinds.length === 0 && row.removedKinds.length > 0
+      idle && row.removedKinds.length > 0
         ? 'removed'
-        : (this.#liveness.statusOf(row.id) ??
-          statusAfter(this.#liveness.now() - row.lastReportAt.getTime(), interval * 1000));
+        : idle
+          ? 'offline'
+          : (this.#liveness.statusOf(row.id) ??
+            statusAfter(this.#liveness.now() - row.lastReportAt.getTime(), interval * 1000));
     return {
       id: row.id,
       kinds: [...row.kinds],

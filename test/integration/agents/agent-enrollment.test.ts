@@ -111,6 +111,8 @@ describe('agent enrollment', () => {
       'mutation { allowAgentReenroll(id: "removed-1") { __typename } }',
     );
     expect(back.data?.allowAgentReenroll.__typename).toBe('MutationAllowAgentReenrollSuccess');
+    // Let back, but not heard from since: not online until it reports.
+    expect(await agent('removed-1')).toMatchObject({ status: 'OFFLINE', reenrollAllowed: true });
     expect((await postReport(running, 'host', token, report)).status).toBe(200);
     expect(resourcesOf('host-agent:removed-1')).toHaveLength(1);
     expect(await agent('removed-1')).toMatchObject({ status: 'ONLINE', removedKinds: [] });

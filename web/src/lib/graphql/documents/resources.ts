@@ -182,6 +182,8 @@ export const ResourceFieldsFragment = graphql(`
         sensor
         celsius
       }
+      cpuTemperature
+      linkedNodeId
       reportIp
     }
     ... on DockerHost {
