@@ -38,7 +38,7 @@ const demoAgents: DemoAgent[] = [
 ];
 
 /**
- * The demo estate plus simulated pulse-agents (two hosts, two Docker machines, a k3s cluster)
+ * The demo estate plus simulated pulse-agents (three hosts, one on pve1; two Docker machines; a k3s cluster)
  * that report in-process through the same ingestion as real agents, so the Hosts, Docker and
  * Kubernetes pages have something to show on a first run. They go when the demo goes.
  */

@@ -26,8 +26,8 @@ describe('the demo estate on a first run', () => {
     const agents = /^(host|docker|k8s)-agent:/;
     const proxmox = [...sources()].filter((source) => !agents.test(source));
     expect(new Set(proxmox)).toEqual(new Set(['demo-pve', 'demo-pbs', 'demo-pmg']));
-    // …and its simulated agents: two hosts, two Docker machines, a Kubernetes cluster.
-    expect(sources().size - proxmox.length).toBe(5);
+    // …and its simulated agents: three hosts (one on pve1), two Docker machines, a cluster.
+    expect(sources().size - proxmox.length).toBe(6);
     expect(running.app.services.sources.demoActive(systemActor)).toBe(true);
   });
 
