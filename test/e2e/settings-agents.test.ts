@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoHosts, hostReport } from '../../server/demo/agents/host-reports.ts';
 import { mintToken, postReport } from '../fixtures/agent-reports.ts';
 import { graphql, type RunningApp, startApp } from '../fixtures/app.ts';
-import { launchChromium, signedInPage } from '../fixtures/browser.ts';
+import { launchChromium, pageOwning, signedInPage } from '../fixtures/browser.ts';
 
 const desktop = { width: 1440, height: 900 };
 const demoHostnames = ['atlas', 'docker-01', 'docker-02', 'edge-gw', 'k3s-1'];
@@ -247,8 +247,7 @@ describe('Settings → Agents', () => {
       { name: 'pulse_session', value: issued.token, url: running.url },
       { name: 'pulse_csrf', value: issued.csrfToken, url: running.url },
     ]);
-    page = watch(await context.newPage());
-    page.on('close', () => void context.close());
+    page = watch(await pageOwning(context));
     await page.goto(`${running.url}/settings/agents`);
     await row('atlas').waitFor();
     await removedRow('docker-02').waitFor();
@@ -261,8 +260,7 @@ describe('Settings → Agents', () => {
   it('shows the demo visitor before setup the agents, and the way to set up security', async () => {
     await start('none');
     const context = await browser.newContext({ viewport: desktop, colorScheme: 'dark' });
-    page = watch(await context.newPage());
-    page.on('close', () => void context.close());
+    page = watch(await pageOwning(context));
     await page.goto(`${running.url}/settings/agents`);
     for (const hostname of demoHostnames) await row(hostname).waitFor();
     await page.getByTestId('setup-first').waitFor();
