@@ -205,6 +205,7 @@ export async function buildApp(
         ai,
         cost,
         notes: () => guestMetadata.notesByGuest(),
+        findingNotes: () => findingStore.notes(),
         earlierModelFindings: async () =>
           (await findingStore.openModelFindings()).map(({ id, resourceId, title }) => ({
             id,

@@ -167,6 +167,12 @@ export class FindingStore {
   }
 
   /** Open findings the model raised, so the next pass can say whether each still holds. */
+  /** People's notes on findings, by finding id. */
+  async notes(): Promise<Map<string, string>> {
+    const rows = await this.#orm.em.fork().find(FindingRecord, { userNote: { $ne: null } });
+    return new Map(rows.map((r) => [r.id, r.userNote ?? '']));
+  }
+
   async openModelFindings(): Promise<FindingRecord[]> {
     return this.#orm.em.fork().find(FindingRecord, { source: 'ai', resolvedAt: null });
   }

@@ -49,6 +49,7 @@ function viewOf(row: FindingRecord, state: FindingState): FindingView {
     dismissedBy: row.dismissedBy,
     dismissedReason: row.dismissedReason,
     dismissedNote: row.dismissedNote,
+    userNote: row.userNote ?? null,
     snoozedUntil: row.snoozedUntil,
     state,
   };
@@ -59,6 +60,8 @@ export interface SuppressionInput {
   resourcePattern?: string | null;
   reason?: string | null;
 }
+
+const maxNoteChars = 1_000;
 
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
@@ -137,6 +140,36 @@ export class FindingsService {
       throw new ValidationError('until must be a future ISO 8601 time', 'until');
     }
     return this.#change(id, { snoozedUntil: at });
+  }
+
+  /**
+   * Takes back an acknowledgement, a snooze or a dismissal: the finding is open and shown
+   * again (a resolved one stays resolved until it is detected again).
+   */
+  async reopen(actor: Actor, id: unknown): Promise<FindingView> {
+    authorize(actor, 'acknowledge', 'Finding');
+    return this.#change(id, {
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      snoozedUntil: null,
+      dismissedAt: null,
+      dismissedBy: null,
+      dismissedReason: null,
+      dismissedNote: null,
+    });
+  }
+
+  /** People's note on a finding (empty clears it); the model reads it as data next run. */
+  async note(actor: Actor, id: unknown, note: unknown): Promise<FindingView> {
+    authorize(actor, 'acknowledge', 'Finding');
+    if (note !== null && note !== undefined && typeof note !== 'string') {
+      throw new ValidationError('note must be a string', 'note');
+    }
+    const value = text(note);
+    if (value !== null && value.length > maxNoteChars) {
+      throw new ValidationError(`a note is at most ${maxNoteChars} characters`, 'note');
+    }
+    return this.#change(id, { userNote: value });
   }
 
   /** A rule for this finding's check on this resource: hides it now and in later runs. */

@@ -118,6 +118,14 @@ export const patrolRoutes: Route[] = [
   },
   {
     method: 'POST',
+    path: '/api/ai/patrol/findings/note',
+    handle: (r) => {
+      const body = bodyOf(r);
+      return r.services.findings.note(r.actor, findingIdOf(body), body.note);
+    },
+  },
+  {
+    method: 'POST',
     path: '/api/ai/patrol/resolve',
     handle: (r) => r.services.findings.resolve(r.actor, findingIdOf(bodyOf(r))),
   },

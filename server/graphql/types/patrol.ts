@@ -40,6 +40,10 @@ const FindingRef = builder.objectRef<FindingView>('PatrolFinding').implement({
     dismissedAt: t.field({ type: 'DateTime', nullable: true, resolve: (f) => f.dismissedAt }),
     dismissedReason: t.exposeString('dismissedReason', { nullable: true }),
     dismissedNote: t.exposeString('dismissedNote', { nullable: true }),
+    userNote: t.exposeString('userNote', {
+      nullable: true,
+      description: "People's note on the finding; the patrol model reads it as data",
+    }),
     snoozedUntil: t.field({ type: 'DateTime', nullable: true, resolve: (f) => f.snoozedUntil }),
     explanation: t.exposeString('explanation', {
       nullable: true,
@@ -218,6 +222,20 @@ builder.mutationFields((t) => ({
     },
     resolve: (_root, { id, reason, note }, { services, actor }) =>
       services.findings.dismiss(actor, id, reason, note),
+  }),
+  reopenFinding: t.field({
+    type: FindingRef,
+    errors: proErrors,
+    description: 'Takes back an acknowledgement, snooze or dismissal: the finding shows again',
+    args: { id: t.arg.string({ required: true }) },
+    resolve: (_root, { id }, { services, actor }) => services.findings.reopen(actor, id),
+  }),
+  noteFinding: t.field({
+    type: FindingRef,
+    errors: proErrors,
+    description: 'Sets the note people keep on a finding (at most 1,000 characters; empty clears)',
+    args: { id: t.arg.string({ required: true }), note: t.arg.string() },
+    resolve: (_root, { id, note }, { services, actor }) => services.findings.note(actor, id, note),
   }),
   resolveFinding: t.field({
     type: FindingRef,

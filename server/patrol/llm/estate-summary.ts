@@ -30,6 +30,9 @@ export interface EarlierModelFinding {
   title: string;
 }
 
+/** Notes can be long; the model gets the start of each. */
+const noteChars = 300;
+
 export interface SummaryInput {
   inputs: PatrolInputs;
   /** The deterministic pass's findings for this run. */
@@ -37,6 +40,8 @@ export interface SummaryInput {
   earlierModelFindings: readonly EarlierModelFinding[];
   /** People's notes on guests, by guest id. */
   notes: ReadonlyMap<string, readonly string[]>;
+  /** People's notes on findings, by finding id. */
+  findingNotes: ReadonlyMap<string, string>;
   now: number;
   /** Characters the document may take. */
   maxChars: number;
@@ -137,8 +142,17 @@ function storageRows(inputs: PatrolInputs): Cell[][] {
     .map(([, row]) => row);
 }
 
-function findingRows(findings: readonly Finding[]): Cell[][] {
-  return findings.map((f) => [f.id, f.severity, f.resourceId, clip(f.title, 140)]);
+function findingRows(findings: readonly Finding[], notes: ReadonlyMap<string, string>): Cell[][] {
+  return findings.map((f) => {
+    const note = notes.get(f.id);
+    return [
+      f.id,
+      f.severity,
+      f.resourceId,
+      clip(f.title, 140),
+      note ? clip(note, noteChars) : null,
+    ];
+  });
 }
 
 /** How much a guest deserves the model's eye: busy, full, stopped, or annotated by people. */
@@ -198,9 +212,15 @@ export function summarizeEstate(input: SummaryInput): EstateSummary {
       'Pulse estate summary. Tables are columns plus rows; "omitted" counts rows left out for size. cpu/mem/disk are percent used.',
     generatedAt: new Date(input.now).toISOString(),
     totals: totals(inputs.resources),
-    earlierModelFindings: input.earlierModelFindings
-      .slice(0, 30)
-      .map((f) => ({ id: f.id, resourceId: f.resourceId, title: clip(f.title, 140) })),
+    earlierModelFindings: input.earlierModelFindings.slice(0, 30).map((f) => {
+      const note = input.findingNotes.get(f.id);
+      return {
+        id: f.id,
+        resourceId: f.resourceId,
+        title: clip(f.title, 140),
+        ...(note && { peopleNote: clip(note, noteChars) }),
+      };
+    }),
   };
   let room = maxChars - JSON.stringify(head).length - 200;
   const take = (columns: string[], rows: Cell[][], share: number) => {
@@ -219,8 +239,8 @@ export function summarizeEstate(input: SummaryInput): EstateSummary {
     0.25,
   );
   const findings = take(
-    ['id', 'severity', 'resourceId', 'title'],
-    findingRows(input.findings),
+    ['id', 'severity', 'resourceId', 'title', 'peopleNote'],
+    findingRows(input.findings, input.findingNotes),
     0.5,
   );
   const guests = take(

@@ -60,6 +60,8 @@ export interface ModelPassDeps {
   /** People's notes on guests, by guest id. */
   notes: () => Promise<ReadonlyMap<string, readonly string[]>>;
   earlierModelFindings: () => Promise<EarlierModelFinding[]>;
+  /** People's notes on findings, by finding id. */
+  findingNotes: () => Promise<ReadonlyMap<string, string>>;
   log: Logger;
 }
 
@@ -151,15 +153,17 @@ export class ModelPass implements LlmPass {
   }
 
   async #summary(input: PassInput): Promise<EstateSummary> {
-    const [notes, earlierModelFindings] = await Promise.all([
+    const [notes, earlierModelFindings, findingNotes] = await Promise.all([
       this.#deps.notes(),
       this.#deps.earlierModelFindings(),
+      this.#deps.findingNotes(),
     ]);
     return summarizeEstate({
       inputs: input.inputs,
       findings: input.findings,
       earlierModelFindings,
       notes,
+      findingNotes,
       now: input.now,
       maxChars: (patrolTokenBudget * tokenizerHeadroom - fixedTokens) * charsPerToken,
     });

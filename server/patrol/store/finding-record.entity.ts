@@ -37,6 +37,8 @@ export const FindingRecordSchema = defineEntity({
     dismissedBy: p.string().nullable(),
     dismissedReason: p.string().nullable(),
     dismissedNote: p.text().nullable(),
+    /** What people know about it (planned work, a known cause): shown, and sent to the model. */
+    userNote: p.text().nullable(),
     snoozedUntil: p.datetime().nullable(),
   },
 });

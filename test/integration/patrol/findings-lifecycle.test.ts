@@ -144,6 +144,40 @@ describe('the finding lifecycle', () => {
     expect((await lab.findings.list(viewer, { resource: disk }))[0]?.state).toBe('active');
   });
 
+  it('reopens an acknowledged, snoozed or dismissed finding: it shows as active again', async () => {
+    await lab.findings.acknowledge(operator, id);
+    expect(await lab.findings.reopen(operator, id)).toMatchObject({
+      state: 'active',
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+    });
+    await lab.findings.snooze(operator, id, new Date(lab.now() + hour).toISOString());
+    expect(await ids()).not.toContain(id);
+    expect(await lab.findings.reopen(operator, id)).toMatchObject({ state: 'active' });
+    await lab.findings.dismiss(operator, id, 'will_fix_later', 'next week');
+    expect(await lab.findings.reopen(operator, id)).toMatchObject({
+      state: 'active',
+      dismissedReason: null,
+      dismissedNote: null,
+    });
+    expect(await ids()).toContain(id);
+    await expect(lab.findings.reopen(viewer, id)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("keeps people's note on a finding across runs, and clears it when emptied", async () => {
+    const noted = await lab.findings.note(operator, id, '  disk swap planned for Friday ');
+    expect(noted.userNote).toBe('disk swap planned for Friday');
+    lab.advance(hour);
+    await lab.run([finding('capacity', disk), finding('smart', other)]);
+    expect((await lab.findings.list(viewer, { resource: disk }))[0]?.userNote).toBe(
+      'disk swap planned for Friday',
+    );
+    await expect(lab.findings.note(operator, id, 'x'.repeat(1_001))).rejects.toThrow(/1000/);
+    await expect(lab.findings.note(operator, id, 42)).rejects.toThrow(/string/);
+    await expect(lab.findings.note(viewer, id, 'mine')).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await lab.findings.note(operator, id, '')).userNote).toBeNull();
+  });
+
   it('hides findings matching a suppression rule, now and in later runs, until it is deleted', async () => {
     await expect(
       lab.findings.createSuppression(operator, { check: 'smart' }),

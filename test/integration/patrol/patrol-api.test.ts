@@ -140,6 +140,31 @@ describe('the patrol on a demo install (Pro unlocked while the demo runs)', () =
       { r: `${pveId}/node/pve3` },
     );
     expect(data?.findings).toMatchObject({ data: [{ id, state: 'dismissed' }] });
+
+    // A note over REST (Pulse's route), then reopening over GraphQL shows it again, note kept.
+    const noted = await running.fetch('/api/ai/patrol/findings/note', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ finding_id: id, note: 'pve3 is out for a RAM upgrade' }),
+    });
+    expect(await noted.json()).toMatchObject({ id, userNote: 'pve3 is out for a RAM upgrade' });
+    const reopened = await graphql<{
+      reopenFinding: { data?: { state: string; userNote: string } };
+    }>(
+      running.url,
+      `mutation ($id: String!) {
+        reopenFinding(id: $id) { ... on MutationReopenFindingSuccess { data { state userNote } } }
+      }`,
+      { id },
+    );
+    expect(reopened.data?.reopenFinding.data).toEqual({
+      state: 'active',
+      userNote: 'pve3 is out for a RAM upgrade',
+    });
+    const shown = (await (await running.fetch('/api/ai/patrol/findings')).json()) as {
+      id: string;
+    }[];
+    expect(shown.map((f) => f.id)).toContain(id);
   });
 });
 

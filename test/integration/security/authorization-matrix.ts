@@ -421,6 +421,12 @@ export const restMatrix: readonly RestRow[] = [
   },
   {
     method: 'POST',
+    path: '/api/ai/patrol/findings/note',
+    body: { finding_id: 'no-such-finding', note: 'n' },
+    allow: actOnFinding,
+  },
+  {
+    method: 'POST',
     path: '/api/ai/patrol/dismiss',
     body: { finding_id: 'no-such-finding', reason: 'not_an_issue' },
     allow: actOnFinding,
@@ -1065,6 +1071,18 @@ export const graphqlMatrix: readonly GraphqlRow[] = [
     operation: 'mutation',
     field: 'acknowledgeFinding',
     document: `mutation { acknowledgeFinding(id: "nope") ${typed} }`,
+    allow: actOnFinding,
+  },
+  {
+    operation: 'mutation',
+    field: 'reopenFinding',
+    document: `mutation { reopenFinding(id: "nope") ${typed} }`,
+    allow: actOnFinding,
+  },
+  {
+    operation: 'mutation',
+    field: 'noteFinding',
+    document: `mutation { noteFinding(id: "nope", note: "n") ${typed} }`,
     allow: actOnFinding,
   },
   {
