@@ -5,7 +5,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../server/access/actor.ts';
-import { type RunningApp, startApp } from '../fixtures/app.ts';
+import { graphql, type RunningApp, startApp } from '../fixtures/app.ts';
 import { testAdmin } from '../fixtures/auth.ts';
 import { launchChromium, signedInPage } from '../fixtures/browser.ts';
 import { addLabNode, startTestEstate, type TestEstate } from '../fixtures/estate.ts';
@@ -259,6 +259,65 @@ describe('the AI Patrol page', () => {
 
     expect(problems).toEqual([]);
     await page.context().close();
+  });
+
+  it('keeps a note on a finding, and reopens one that was acknowledged', async () => {
+    await open();
+    const target = page
+      .locator('[data-testid="patrol-findings"] > li[data-state="active"]')
+      .first();
+    const id = await target.getAttribute('data-finding-id');
+    if (!id) throw new Error('expected an active finding');
+    const item = finding(id);
+    await item.locator('button.toggle').click();
+    await item.getByRole('button', { name: 'Add note' }).click();
+    // Markup in a note is text, never HTML.
+    const note = 'Waiting on the <b>new disk</b>; not urgent';
+    await item.getByLabel('Note', { exact: true }).fill(note);
+    await item.getByRole('button', { name: 'Save note' }).click();
+    await item.getByTestId('finding-note').getByText(note).waitFor();
+
+    await page.reload();
+    await page.getByTestId('patrol-status').waitFor();
+    await item.getByTestId('finding-has-note').waitFor();
+    await item.locator('button.toggle').click();
+    const shown = item.getByTestId('finding-note');
+    await shown.getByText(note).waitFor();
+    await expect(shown.locator('b').count()).resolves.toBe(0);
+    const answer = await graphql<{ findings: { data: { id: string; userNote: string | null }[] } }>(
+      running.url,
+      '{ findings { ... on QueryFindingsSuccess { data { id userNote } } } }',
+    );
+    expect(answer.data?.findings.data.find((f) => f.id === id)?.userNote).toBe(note);
+
+    // Acknowledged, then taken back: open again.
+    await item.getByRole('button', { name: 'Acknowledge' }).click();
+    await item.getByTestId('finding-state').getByText('Acknowledged').waitFor();
+    await item.getByRole('button', { name: 'Reopen' }).click();
+    await item.getByTestId('finding-state').getByText('Active').waitFor();
+    const stored = await running.app.services.findings.list(systemActor, {});
+    expect(stored.find((f) => f.id === id)).toMatchObject({ state: 'active', userNote: note });
+    expect(problems).toEqual([]);
+    await page.context().close();
+
+    const looks = [
+      ['light', 1440, 900],
+      ['dark', 1440, 900],
+      ['light', 390, 844],
+      ['dark', 390, 844],
+    ] as const;
+    for (const [scheme, width, height] of looks) {
+      await open({ width, height }, scheme);
+      const again = finding(id);
+      await again.locator('button.toggle').click();
+      await again.getByTestId('finding-note').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `/tmp/patrol-notes/note-${scheme}-${width}.png` });
+      await again.getByRole('button', { name: 'Edit note' }).click();
+      await again.getByTestId('finding-note-editor').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `/tmp/patrol-notes/editor-${scheme}-${width}.png` });
+      await page.context().close();
+    }
+    expect(problems).toEqual([]);
   });
 
   it('looks right in the dark theme and on a phone', async () => {

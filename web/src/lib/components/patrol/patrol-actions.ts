@@ -3,6 +3,8 @@ import {
   AcknowledgeFindingMutation,
   DeleteSuppressionMutation,
   DismissFindingMutation,
+  NoteFindingMutation,
+  ReopenFindingMutation,
   ResolveFindingMutation,
   SnoozeFindingMutation,
   SuppressFindingMutation,
@@ -25,6 +27,16 @@ export const dismissFinding = (
 
 export const resolveFinding = (id: string): Promise<Outcome<Finding>> =>
   mutate(ResolveFindingMutation, { id }, (d) => d.resolveFinding);
+
+/** Takes back an acknowledgement, a snooze or a dismissal. */
+export const reopenFinding = (id: string): Promise<Outcome<Finding>> =>
+  mutate(ReopenFindingMutation, { id }, (d) => d.reopenFinding);
+
+/** Sets people's note on a finding; blank clears it. */
+export const noteFinding = (id: string, note: string): Promise<Outcome<Finding>> =>
+  mutate(NoteFindingMutation, { id, note: note.trim() || null }, (d) => d.noteFinding);
+
+export const maxNoteChars = 1_000;
 
 export const snoozeFinding = (id: string, until: Date): Promise<Outcome<Finding>> =>
   mutate(SnoozeFindingMutation, { id, until: until.toISOString() }, (d) => d.snoozeFinding);

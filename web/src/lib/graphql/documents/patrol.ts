@@ -31,6 +31,7 @@ export const PatrolFindingFieldsFragment = graphql(`
     dismissedAt
     dismissedReason
     dismissedNote
+    userNote
     snoozedUntil
   }
 `);
@@ -215,6 +216,34 @@ export const ResolveFindingMutation = graphql(`
     resolveFinding(id: $id) {
       __typename
       ... on MutationResolveFindingSuccess {
+        data {
+          ...PatrolFindingFields
+        }
+      }
+      ...ErrorFields
+    }
+  }
+`);
+
+export const ReopenFindingMutation = graphql(`
+  mutation ReopenFinding($id: String!) {
+    reopenFinding(id: $id) {
+      __typename
+      ... on MutationReopenFindingSuccess {
+        data {
+          ...PatrolFindingFields
+        }
+      }
+      ...ErrorFields
+    }
+  }
+`);
+
+export const NoteFindingMutation = graphql(`
+  mutation NoteFinding($id: String!, $note: String) {
+    noteFinding(id: $id, note: $note) {
+      __typename
+      ... on MutationNoteFindingSuccess {
         data {
           ...PatrolFindingFields
         }
