@@ -218,7 +218,11 @@ export class AgentService {
 
   async #setLink(actor: Actor, target: AgentTarget, nodeId: string | null) {
     const row = await this.#target(target);
-    await this.#registry.link(row.id, nodeId);
+    // After any report in flight, so its older link cannot land after this one.
+    await this.#ingest.oneAtATime(row.id, async () => {
+      await this.#registry.link(row.id, nodeId);
+      this.#liveness.relink(row.id, nodeId);
+    });
     await this.#audit(actor, 'agent_changed', row.id, { linkedNodeId: nodeId });
     return { success: true as const, agentId: row.id };
   }

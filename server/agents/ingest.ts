@@ -8,7 +8,7 @@ import type { CounterMemory } from './counters.ts';
 import { assertMayReport } from './enrollment.ts';
 import type { AgentLiveness } from './liveness.ts';
 import { mapDockerReport } from './map-docker.ts';
-import { mapHostReport } from './map-host.ts';
+import { mapHostReport, withNodeLink } from './map-host.ts';
 import { mapKubernetesReport } from './map-kubernetes.ts';
 import { agentSource, epochMs, type MapContext } from './sources.ts';
 import type { ReportOf } from './validation.ts';
@@ -135,10 +135,7 @@ export class AgentIngest {
       },
       () => this.#nodeNamed(hostnameOf(kind, report)),
     );
-    const linkedNodeId = row.linkedNodeId ?? null;
-    const linked = resources.map(
-      (r): Resource => (r.type === 'host' ? { ...r, details: { ...r.details, linkedNodeId } } : r),
-    );
+    const linked = withNodeLink(resources, row.linkedNodeId ?? null);
     this.#store.apply(source, linked);
     counters.commit();
     this.#liveness.reported(source, {

@@ -2,6 +2,7 @@ import type { AgentKind } from '../access/abilities.ts';
 import type { Resource } from '../resources/model.ts';
 import type { ResourceStore } from '../resources/store.ts';
 import type { CounterMemory } from './counters.ts';
+import { withNodeLink } from './map-host.ts';
 
 /** online: reporting; stale: a report is late; offline: three intervals without one. */
 export type AgentStatus = 'online' | 'stale' | 'offline';
@@ -81,6 +82,16 @@ export class AgentLiveness {
       if (rank[status] <= rank[stream.status]) continue;
       stream.status = status;
       if (status === 'offline') this.#store.apply(source, stream.snapshot.map(asOffline));
+    }
+  }
+
+  /** Re-applies a host agent's last report with a new PVE node link, so it shows at once. */
+  relink(agentId: string, linkedNodeId: string | null): void {
+    for (const [source, stream] of this.#streams) {
+      if (stream.agentId !== agentId || stream.kind !== 'host') continue;
+      stream.snapshot = withNodeLink(stream.snapshot, linkedNodeId);
+      const shown = stream.status === 'offline' ? stream.snapshot.map(asOffline) : stream.snapshot;
+      this.#store.apply(source, shown);
     }
   }
 

@@ -1,4 +1,4 @@
-import type { HostDetails, ResourceOf } from '../resources/model.ts';
+import type { HostDetails, Resource, ResourceOf } from '../resources/model.ts';
 import type { HostReport } from './reports.ts';
 import { agentLink, type MapContext, total } from './sources.ts';
 
@@ -7,6 +7,16 @@ const virtualFilesystems = new Set(['tmpfs', 'devtmpfs', 'overlay', 'squashfs', 
 const isLoopback = (name: string) => name === 'lo' || name.startsWith('lo0');
 
 /** A host report as one `host` resource; rates from the counters of this and the last report. */
+/** A report's resources with the host's PVE node link set (the registry knows the link). */
+export function withNodeLink(
+  resources: readonly Resource[],
+  linkedNodeId: string | null,
+): Resource[] {
+  return resources.map(
+    (r): Resource => (r.type === 'host' ? { ...r, details: { ...r.details, linkedNodeId } } : r),
+  );
+}
+
 export function mapHostReport(report: HostReport, context: MapContext): ResourceOf<'host'>[] {
   const { host, metrics } = report;
   const filesystems = report.disks.map((d) => ({

@@ -229,6 +229,9 @@ describe('agent enrollment', () => {
     });
     expect(await linked.json()).toEqual({ success: true, agentId: 'link-1' });
     expect(await agent('link-1')).toMatchObject({ linkedNodeId: nodeId });
+    // At once, not with the next report: the node's temperature comes from this host.
+    const host = running.app.store.get('host-agent:link-1/host');
+    expect(host?.type === 'host' && host.details.linkedNodeId).toBe(nodeId);
 
     const noNode = await call('POST', '/api/agents/agent/link', manageToken, { agentId: 'link-1' });
     expect(noNode.status).toBe(400);
