@@ -38,7 +38,7 @@ function localId(r: Resource, kind: string): string {
   return r.id.startsWith(prefix) ? r.id.slice(prefix.length) : r.id;
 }
 
-export function pulseHost(r: ResourceOf<'host'>, linkedNodeId: string | null = null) {
+export function pulseHost(r: ResourceOf<'host'>) {
   const d = r.details;
   const temperatures = Object.fromEntries(d.temperatures.map((t) => [t.sensor, t.celsius]));
   return {
@@ -85,7 +85,7 @@ export function pulseHost(r: ResourceOf<'host'>, linkedNodeId: string | null = n
     }),
     intervalSeconds: d.intervalSeconds,
     lastSeen: iso(r.lastSeenAt),
-    ...known({ agentVersion: d.agentVersion, reportIp: d.reportIp, linkedNodeId }),
+    ...known({ agentVersion: d.agentVersion, reportIp: d.reportIp, linkedNodeId: d.linkedNodeId }),
     tags: r.tags,
   };
 }
@@ -245,13 +245,9 @@ export function pulseKubernetesCluster(r: ResourceOf<'k8sCluster'>, children: Re
 
 /**
  * The three agent arrays of Pulse's state from the resource list: children (containers, pods,
- * nodes, deployments) nested under the resource their parentId names. `linkedNodes` maps a
- * host agent's id to the PVE node it runs on, when known.
+ * nodes, deployments) nested under the resource their parentId names.
  */
-export function pulseAgentArrays(
-  resources: Resource[],
-  linkedNodes: ReadonlyMap<string, string> = new Map(),
-) {
+export function pulseAgentArrays(resources: Resource[]) {
   const children = new Map<string, Resource[]>();
   for (const r of resources) {
     if (r.parentId === null) continue;
@@ -265,7 +261,7 @@ export function pulseAgentArrays(
   const kubernetesClusters: ReturnType<typeof pulseKubernetesCluster>[] = [];
   for (const r of resources) {
     if (r.type === 'host') {
-      hosts.push(pulseHost(r, linkedNodes.get(r.details.agentId) ?? null));
+      hosts.push(pulseHost(r));
     } else if (r.type === 'dockerHost') {
       const containers = childrenOf(r.id).filter(
         (c): c is ResourceOf<'dockerContainer'> => c.type === 'dockerContainer',

@@ -39,35 +39,27 @@ function backups(actor: Actor, services: Services) {
 const recentlyResolvedMs = 5 * 60_000;
 const recentlyResolvedMax = 1_000;
 
-/** The parts of the state that live in the database, read before the rest. */
+/** The part of the state that lives in the database, read before the rest. */
 interface StoredParts {
   recentlyResolved: Alert[];
-  /** Host agent id → the PVE node it runs on. */
-  linkedNodes: ReadonlyMap<string, string>;
 }
 
-const nothingStored: StoredParts = { recentlyResolved: [], linkedNodes: new Map() };
+const nothingStored: StoredParts = { recentlyResolved: [] };
 
 async function storedParts(actor: Actor, services: Services): Promise<StoredParts> {
-  const [recentlyResolved, agents] = await Promise.all([
-    actor.ability.can('read', 'Alert')
-      ? services.alerts.history(actor, {
-          since: Date.now() - recentlyResolvedMs,
-          limit: recentlyResolvedMax,
-        })
-      : [],
-    actor.ability.can('read', 'Agent') ? services.agents.list(actor) : [],
-  ]);
-  const linkedNodes = new Map(
-    agents.flatMap((a) => (a.linkedNodeId === null ? [] : [[a.id, a.linkedNodeId] as const])),
-  );
-  return { recentlyResolved, linkedNodes };
+  const recentlyResolved = actor.ability.can('read', 'Alert')
+    ? await services.alerts.history(actor, {
+        since: Date.now() - recentlyResolvedMs,
+        limit: recentlyResolvedMax,
+      })
+    : [];
+  return { recentlyResolved };
 }
 
 /**
  * The whole state in both shapes: the per-type arrays (v4/v5) and `resources` (v6). Synchronous
- * over what is in memory, for the `/ws` stream; the database parts (`recentlyResolved`, the
- * hosts' `linkedNodeId`) are empty unless given, as `pulseStateNow` does.
+ * over what is in memory, for the `/ws` stream; the database part (`recentlyResolved`) is
+ * empty unless given, as `pulseStateNow` does.
  */
 export function pulseState(actor: Actor, services: Services, stored = nothingStored) {
   const resources = services.resources.list(actor);
@@ -87,7 +79,7 @@ export function pulseState(actor: Actor, services: Services, stored = nothingSto
     pmg: ofType(resources, 'pmg').map(pulsePmg),
     physicalDisks: ofType(resources, 'physicalDisk').map(pulseResource),
     cephClusters: ofType(resources, 'ceph').map(pulseResource),
-    ...pulseAgentArrays(resources, stored.linkedNodes),
+    ...pulseAgentArrays(resources),
     pveBackups: backupState.pve,
     pbsBackups: backupState.pbs,
     backups: { pve: backupState.pve, pbs: backupState.pbs },
