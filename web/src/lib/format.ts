@@ -22,6 +22,13 @@ export function bytes(value: number | null | undefined): string {
 }
 
 /** "12d 4h", "3h 12m", "45s": the two most significant units are enough at a glance. */
+/** "3.1 GiB of 8.0 GiB"; undefined when unknown, so the caller shows nothing. */
+export function usedOf(
+  usage: { usedBytes: number; totalBytes: number } | null | undefined,
+): string | undefined {
+  return usage ? `${bytes(usage.usedBytes)} of ${bytes(usage.totalBytes)}` : undefined;
+}
+
 export function uptime(seconds: number | null | undefined): string {
   if (seconds == null || !Number.isFinite(seconds) || seconds <= 0) return DASH;
   const s = Math.floor(seconds);

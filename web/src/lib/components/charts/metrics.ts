@@ -21,6 +21,22 @@ export interface ChartSpec {
   metrics: readonly { metric: MetricName; label: string }[];
 }
 
+/** The traffic charts every machine and guest page shows. */
+export const networkChart: ChartSpec = {
+  title: 'Network',
+  metrics: [
+    { metric: 'netInBytesPerSecond', label: 'In' },
+    { metric: 'netOutBytesPerSecond', label: 'Out' },
+  ],
+};
+export const diskIoChart: ChartSpec = {
+  title: 'Disk I/O',
+  metrics: [
+    { metric: 'diskReadBytesPerSecond', label: 'Read' },
+    { metric: 'diskWriteBytesPerSecond', label: 'Write' },
+  ],
+};
+
 export type MetricUnit = 'fraction' | 'rate' | 'bytes' | 'plain';
 
 export const ranges = ['1h', '4h', '24h', '7d', '30d'] as const;
